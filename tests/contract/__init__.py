@@ -1,0 +1,1 @@
+"""The facts-only copy of the official Porting API contract, and a validator for it."""
