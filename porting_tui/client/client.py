@@ -1,0 +1,160 @@
+"""``PortingClient``: one project of the Porting API behind one ``httpx.AsyncClient``."""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import time
+from collections.abc import Callable
+from types import TracebackType
+from typing import Literal
+from urllib.parse import quote
+
+import httpx
+
+from porting_tui import __version__
+from porting_tui.client.auth import (
+    Authenticator,
+    BasicAuthenticator,
+    OAuthAuthenticator,
+    basic_header,
+)
+from porting_tui.client.errors import PortingConfigError
+from porting_tui.client.resources import (
+    ActivationResource,
+    ConfigurationResource,
+    OrdersResource,
+    PortabilityResource,
+)
+from porting_tui.client.retry import RetryPolicy
+from porting_tui.client.session import ApiSession, Sleep
+
+DEFAULT_BASE_URL = "https://porting.api.sinch.com"
+DEFAULT_AUTH_URL = "https://auth.sinch.com/oauth2/token"
+DEFAULT_USER_AGENT = f"porting-tui/{__version__}"
+
+
+def is_loopback_host(host: str) -> bool:
+    """True for localhost, 127.0.0.0/8 and ::1: hosts that plain http cannot leak beyond."""
+    if host.lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def checked_url(url: str, what: str) -> httpx.URL:
+    """Parse ``url`` and refuse anything but https, or http to a loopback host."""
+    try:
+        parsed = httpx.URL(url.strip())
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise PortingConfigError(f"The {what} {url!r} is not a URL") from exc
+    if not parsed.host or parsed.scheme not in ("https", "http"):
+        raise PortingConfigError(f"The {what} {url!r} must be an https:// URL")
+    if parsed.scheme == "http" and not is_loopback_host(parsed.host):
+        raise PortingConfigError(
+            f"The {what} {url!r} uses plain http to {parsed.host}; credentials would travel "
+            "unencrypted. Use https://, or http:// only to localhost."
+        )
+    return parsed
+
+
+class PortingClient:
+    """Async client of the Sinch Porting API v1 for one project.
+
+    Use it as ``async with PortingClient(...) as client:`` or call ``await client.aclose()``.
+    """
+
+    def __init__(
+        self,
+        project_id: str,
+        *,
+        key_id: str,
+        key_secret: str,
+        auth: Literal["basic", "oauth"] = "basic",
+        base_url: str = DEFAULT_BASE_URL,
+        auth_url: str = DEFAULT_AUTH_URL,
+        timeout: float = 30.0,
+        max_retries: int = 2,
+        transport: httpx.AsyncBaseTransport | None = None,
+        sleep: Sleep = asyncio.sleep,
+        user_agent: str = DEFAULT_USER_AGENT,
+        retry_policy: RetryPolicy | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if not project_id or not project_id.strip():
+            raise PortingConfigError("A project id is required")
+        if not key_id or not key_secret:
+            raise PortingConfigError("A key id and a key secret are required")
+        if auth not in ("basic", "oauth"):
+            raise PortingConfigError(f"Unknown auth {auth!r}: use 'basic' or 'oauth'")
+        if max_retries < 0:
+            raise PortingConfigError("max_retries cannot be negative")
+        base = checked_url(base_url, "API base URL")
+        token_url = checked_url(auth_url, "token URL") if auth == "oauth" else None
+
+        self.project_id = project_id.strip()
+        self.base_url = str(base).rstrip("/")
+        self.api_host = base.host
+        self.auth = auth
+        self._http = httpx.AsyncClient(
+            transport=transport,
+            timeout=httpx.Timeout(timeout),
+            headers={"User-Agent": user_agent, "Accept": "application/json"},
+            follow_redirects=False,
+        )
+        policy = retry_policy or RetryPolicy(max_retries=max_retries)
+        authenticator: Authenticator
+        if token_url is None:
+            authenticator = BasicAuthenticator(key_id, key_secret)
+        else:
+            token_header = basic_header(key_id, key_secret)
+
+            async def fetch_token() -> httpx.Response:
+                return await self._session.send(
+                    "POST",
+                    str(token_url),
+                    headers={"Authorization": token_header},
+                    data={"grant_type": "client_credentials"},
+                    repeatable=True,
+                )
+
+            authenticator = OAuthAuthenticator(fetch_token, clock=clock)
+        api_root = f"{self.base_url}/v1/projects/{quote(self.project_id, safe='')}"
+        self._session = ApiSession(
+            self._http,
+            api_root=api_root,
+            authenticator=authenticator,
+            policy=policy,
+            sleep=sleep,
+        )
+        self.portability = PortabilityResource(self._session)
+        self.orders = OrdersResource(self._session)
+        self.activation = ActivationResource(self._session)
+        self.configuration = ConfigurationResource(self._session)
+
+    def __repr__(self) -> str:
+        return (
+            f"PortingClient(project_id={self.project_id!r}, base_url={self.base_url!r}, "
+            f"auth={self.auth!r})"
+        )
+
+    async def __aenter__(self) -> PortingClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connections; the client cannot be used afterwards."""
+        await self._http.aclose()
+
+    @property
+    def is_closed(self) -> bool:
+        return self._http.is_closed

@@ -1,0 +1,33 @@
+"""``/configuration``: the project's porting defaults."""
+
+from __future__ import annotations
+
+from pydantic import TypeAdapter
+
+from porting_tui.client.models import Configuration
+from porting_tui.client.session import ApiSession, parse_body
+from porting_tui.client.validation import check_configuration
+
+_CONFIGURATION = TypeAdapter(Configuration)
+
+
+class ConfigurationResource:
+    """Read, create and replace the porting defaults."""
+
+    def __init__(self, session: ApiSession) -> None:
+        self._session = session
+
+    async def get(self) -> Configuration:
+        response = await self._session.request("GET", "/configuration")
+        return parse_body(response, _CONFIGURATION)
+
+    async def create(self, config: Configuration) -> Configuration:
+        check_configuration(config)
+        response = await self._session.request("POST", "/configuration", json=config.to_wire())
+        return parse_body(response, _CONFIGURATION)
+
+    async def update(self, config: Configuration) -> Configuration:
+        """Replace the whole configuration."""
+        check_configuration(config)
+        response = await self._session.request("PUT", "/configuration", json=config.to_wire())
+        return parse_body(response, _CONFIGURATION)

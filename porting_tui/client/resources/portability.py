@@ -1,0 +1,34 @@
+"""``POST /portabilityChecks``: can these numbers be ported to Sinch?"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pydantic import BaseModel, Field, TypeAdapter
+
+from porting_tui.client.models import PortabilityResult
+from porting_tui.client.session import ApiSession, parse_body
+from porting_tui.client.validation import check_portability_numbers
+
+
+class _CheckResponse(BaseModel):
+    phone_numbers: list[PortabilityResult] = Field(default_factory=list, alias="phoneNumbers")
+
+
+_RESPONSE = TypeAdapter(_CheckResponse)
+
+
+class PortabilityResource:
+    """Portability checks."""
+
+    def __init__(self, session: ApiSession) -> None:
+        self._session = session
+
+    async def check(self, numbers: Sequence[str]) -> list[PortabilityResult]:
+        """Check each number; the results come back in the server's order."""
+        check_portability_numbers(numbers)
+        # A check changes nothing on the server, so it is safe to repeat.
+        response = await self._session.request(
+            "POST", "/portabilityChecks", json={"phoneNumbers": list(numbers)}, repeatable=True
+        )
+        return parse_body(response, _RESPONSE).phone_numbers
