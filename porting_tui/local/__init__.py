@@ -1,0 +1,1 @@
+"""Local state kept on this machine: profiles of project credentials, drafts and seen-state."""
