@@ -6,9 +6,11 @@ from __future__ import annotations
 class ProfileError(Exception):
     """A profile or the config file is unusable; ``str(error)`` is the message to show."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, fields: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.fields = fields or {}
+        """The message of each faulty setting, by name, when the error is about settings."""
 
 
 class ProfileExistsError(ProfileError):

@@ -62,14 +62,6 @@ def check_url(url: str, setting: str) -> str:
     return url.strip().rstrip("/")
 
 
-def _url_problems(url: str, setting: str) -> list[str]:
-    try:
-        check_url(url, setting)
-    except ProfileError as error:
-        return [error.message]
-    return []
-
-
 def _is_color(color: str) -> bool:
     return bool(_HEX_COLOR_PATTERN.fullmatch(color) or _COLOR_NAME_PATTERN.fullmatch(color))
 
@@ -102,29 +94,37 @@ class Profile:
         self.validate()
 
     def validate(self) -> None:
-        """Raise ProfileError naming every problem of this profile, or return."""
-        problems = [
-            f"{key} is missing" for key in ("project_id", "key_id") if not getattr(self, key)
-        ]
+        """Raise ProfileError naming every problem of this profile, or return.
+
+        The error's ``fields`` maps each faulty setting to its message, for forms.
+        """
+        problems: dict[str, str] = {
+            key: f"{key} is missing" for key in ("project_id", "key_id") if not getattr(self, key)
+        }
         if self.auth not in AUTH_METHODS:
-            problems.append(f"auth must be 'basic' or 'oauth', not {self.auth!r}")
+            problems["auth"] = f"auth must be 'basic' or 'oauth', not {self.auth!r}"
         sources = self.secret_sources()
         if not sources:
-            problems.append(f"no secret: set one of {', '.join(SECRET_KEYS)}")
+            problems["key_secret"] = f"no secret: set one of {', '.join(SECRET_KEYS)}"
         elif len(sources) > 1:
-            problems.append(f"more than one secret source ({', '.join(sources)}); keep one")
+            problems[sources[-1]] = f"more than one secret source ({', '.join(sources)}); keep one"
         if self.key_secret_env is not None and not _ENV_VAR_PATTERN.fullmatch(self.key_secret_env):
-            problems.append(f"key_secret_env must be a variable name, not {self.key_secret_env!r}")
-        problems += _url_problems(self.api_url, "api_url") + _url_problems(
-            self.auth_url, "auth_url"
-        )
+            problems["key_secret_env"] = (
+                f"key_secret_env must be a variable name, not {self.key_secret_env!r}"
+            )
+        for setting in ("api_url", "auth_url"):
+            try:
+                check_url(getattr(self, setting), setting)
+            except ProfileError as error:
+                problems[setting] = error.message
         if self.color is not None and not _is_color(self.color):
-            problems.append(
+            problems["color"] = (
                 "color must be a name such as 'red' or a hex value such as '#ff8800', "
                 f"not {self.color!r}"
             )
         if problems:
-            raise ProfileError(f"profile {self.name!r}: {'; '.join(problems)}")
+            message = f"profile {self.name!r}: {'; '.join(problems.values())}"
+            raise ProfileError(message, fields=problems)
 
     def secret_sources(self) -> list[str]:
         values = (self.key_secret, self.key_secret_env, self.key_secret_command)

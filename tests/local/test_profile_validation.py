@@ -159,3 +159,10 @@ async def test_make_client_maps_the_profile_settings() -> None:
     assert client.api_host == "127.0.0.1"
     assert client.auth == "oauth"
     await client.aclose()
+
+
+def test_profile_errors_map_each_faulty_setting_for_forms() -> None:
+    with pytest.raises(ProfileError) as caught:
+        Profile(name="x", project_id="", key_id="k", api_url="http://example.com", color="?")
+    assert set(caught.value.fields) == {"project_id", "key_secret", "api_url", "color"}
+    assert caught.value.fields["project_id"] == "project_id is missing"
