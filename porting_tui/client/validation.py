@@ -13,6 +13,8 @@ from porting_tui.client.models import TIME_ZONES, Configuration, EndUser, NewOrd
 from porting_tui.client.models.order import NewPhoneNumber, PhoneNumber, PortOutInfo
 
 MAX_NUMBERS_PER_ORDER = 500
+# Only Sinch's own skill documents this limit, but a longer reference is surely a mistake.
+MAX_REFERENCE_LENGTH = 100
 # NANP: +1, then an area code (NPA) and exchange (NXX) that both start with 2-9.
 NANP_E164 = re.compile(r"\+1[2-9]\d{2}[2-9]\d{6}")
 _STATE = re.compile(r"[A-Za-z]{2}")
@@ -125,6 +127,11 @@ def order_violations(order: NewOrder | Order, today: date | None = None) -> list
     """Everything wrong with an order body, as field violations (empty when it is fine)."""
     today = today or date.today()
     found: list[FieldViolation] = []
+    reference = order.customer_order_reference
+    if reference is not None and len(reference) > MAX_REFERENCE_LENGTH:
+        found.append(
+            FieldViolation("customerOrderReference", f"at most {MAX_REFERENCE_LENGTH} characters")
+        )
     schedule = order.desired_port_schedule
     if schedule is None:
         found.append(FieldViolation("desiredPortSchedule.desiredPortDate", "is required"))

@@ -55,6 +55,11 @@ def test_more_than_500_numbers_are_refused() -> None:
     assert _fields(new_order(*phones[:500])) == []
 
 
+def test_customer_order_reference_is_at_most_100_characters() -> None:
+    assert _fields(new_order(customer_order_reference="r" * 100)) == []
+    assert _fields(new_order(customer_order_reference="r" * 101)) == ["customerOrderReference"]
+
+
 def test_an_order_without_numbers_is_refused() -> None:
     assert _fields(new_order(phone_numbers=[])) == ["phoneNumbers"]
 
