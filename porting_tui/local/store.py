@@ -1,0 +1,162 @@
+"""The local SQLite store shared by drafts, seen-state, timeline, audit log and webhook events.
+
+One file, ``state.sqlite3`` in the user data directory, mode 0600 because drafts hold PINs.
+Several app instances (two tmux windows) may write at once: the database runs in WAL mode with
+a busy timeout and every write is one ``BEGIN IMMEDIATE`` transaction, so none is lost.
+A file that SQLite cannot read is moved aside and a fresh store started, with a message for the
+user, rather than crashing the app.
+
+Each feature owns its tables and declares them with :meth:`LocalStore.ensure_schema`, so that
+features can grow independently without a central migration list.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from porting_tui import paths
+
+STORE_FILE_NAME = "state.sqlite3"
+_BUSY_TIMEOUT_MS = 10_000
+
+
+class StoreError(Exception):
+    """The local store cannot be opened or written; the message says what to do."""
+
+
+def default_store_path() -> Path:
+    return paths.data_dir() / STORE_FILE_NAME
+
+
+class LocalStore:
+    """A thread-safe handle on the local SQLite database."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, recovered: Path | None) -> None:
+        self.path = path
+        self._connection = connection
+        self._lock = threading.RLock()
+        #: Where an unreadable previous store was moved, if that happened on opening.
+        self.moved_aside: Path | None = recovered
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> LocalStore:
+        """Open (creating if needed) the store; an unreadable file is moved aside first."""
+        path = path or default_store_path()
+        paths.ensure_private_dir(path.parent)
+        try:
+            connection = _connect(path)
+            return cls(path, connection, None)
+        except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+                raise StoreError(f"The local store {path} is locked by another program") from None
+            moved = _move_aside(path)
+            try:
+                connection = _connect(path)
+            except sqlite3.DatabaseError as second:
+                raise StoreError(f"Cannot create the local store {path}: {second}") from None
+            return cls(path, connection, moved)
+
+    @property
+    def recovery_message(self) -> str | None:
+        if self.moved_aside is None:
+            return None
+        return (
+            f"The local store could not be read and was moved to {self.moved_aside}; "
+            "a new one was started (drafts and history in the old file were not loaded)."
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+    def ensure_schema(self, feature: str, version: int, statements: Sequence[str]) -> None:
+        """Run ``statements`` once for ``feature`` at ``version`` (idempotent, concurrent-safe).
+
+        Statements should use ``CREATE ... IF NOT EXISTS`` so a version bump that re-runs them
+        on an existing database is harmless; columns added later need their own ALTER steps.
+        """
+        with self.transaction() as db:
+            row = db.execute(
+                "SELECT version FROM schema_versions WHERE feature = ?", (feature,)
+            ).fetchone()
+            if row is not None and row[0] >= version:
+                return
+            for statement in statements:
+                db.execute(statement)
+            db.execute(
+                "INSERT INTO schema_versions(feature, version) VALUES (?, ?) "
+                "ON CONFLICT(feature) DO UPDATE SET version = excluded.version",
+                (feature, version),
+            )
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction that takes the database lock up front (no upgrade deadlocks)."""
+        with self._lock:
+            db = self._connection
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            else:
+                db.execute("COMMIT")
+
+    def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        """Run a read-only query and return all rows."""
+        with self._lock:
+            return list(self._connection.execute(sql, parameters).fetchall())
+
+
+def utc_now_text() -> str:
+    """The current time as stored in the database: ISO 8601, UTC, with a Z."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    existed = path.exists()
+    if not existed:
+        # Create the file 0600 ourselves: sqlite3 would honour the umask (often 0644).
+        fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+        os.close(fd)
+    connection = sqlite3.connect(
+        path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
+    try:
+        connection.row_factory = sqlite3.Row
+        connection.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        # Reading the schema is what detects a file that is not a database.
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS schema_versions "
+            "(feature TEXT PRIMARY KEY, version INTEGER NOT NULL)"
+        )
+    except sqlite3.DatabaseError:
+        connection.close()
+        raise
+    for suffix in ("", "-wal", "-shm"):
+        sibling = Path(f"{path}{suffix}")
+        with contextlib.suppress(OSError):
+            sibling.chmod(0o600)
+    return connection
+
+
+def _move_aside(path: Path) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.unreadable-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            os.replace(source, Path(f"{target}{suffix}"))
+    return target
