@@ -27,6 +27,11 @@ def human_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
+def csv_delimiter(header: str) -> str:
+    """Comma, or semicolon when the header uses more of those (spreadsheets in many locales)."""
+    return ";" if header.count(";") > header.count(",") else ","
+
+
 def read_text_input(source: str, what: str) -> str:
     """The UTF-8 text of file ``source`` (``-`` is stdin); refuses binary and other encodings."""
     name = "standard input" if source == "-" else source

@@ -21,7 +21,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
-from porting_tui.cli.check_cmd import csv_delimiter
+from porting_tui.cli.files import csv_delimiter
 from porting_tui.cli.order_fields import (
     COLUMN_NAMES,
     ORDER_PATHS,

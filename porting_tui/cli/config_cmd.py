@@ -1,0 +1,158 @@
+"""``porting-tui config``: the project's porting defaults (contact, webhook URL, port time)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from porting_tui.cli.context import json_option, run_api
+from porting_tui.cli.field_checks import (
+    PORT_TIME_ZONES,
+    check_email,
+    check_phone,
+    check_port_time,
+    check_webhook_url,
+    check_zone,
+)
+from porting_tui.cli.output import info, print_fields, print_json, to_json_data
+
+if TYPE_CHECKING:
+    from porting_tui.client import Configuration, PortingClient
+
+NO_DEFAULTS = "the project has no porting defaults yet; create them with 'porting-tui config set'"
+
+
+def _checked(check: Callable[[str], str]) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """A click callback running ``check``; an empty value stays empty (it clears the field)."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return value
+        try:
+            return check(value)
+        except ValueError as error:
+            raise click.BadParameter(str(error), ctx, param) from None
+
+    return callback
+
+
+def _print_configuration(config: Configuration) -> None:
+    contact = config.contact
+    print_fields(
+        [
+            ("Contact name", contact.name if contact else None),
+            ("Contact email", contact.email if contact else None),
+            ("Contact phone", contact.phone if contact else None),
+            ("Webhook URL", config.webhook_url),
+            ("Default port time", config.default_port_time),
+            ("Default time zone", config.default_port_time_zone),
+        ]
+    )
+
+
+@click.group("config")
+def config() -> None:
+    """Read and change the project's porting defaults."""
+
+
+@config.command("get")
+@json_option
+@click.pass_context
+def get(ctx: click.Context, as_json: bool) -> None:
+    """Show the porting defaults: contact, webhook URL, default port time and zone."""
+
+    async def run(client: PortingClient) -> Configuration:
+        return await client.configuration.get()
+
+    configuration = run_api(ctx, run, not_found=NO_DEFAULTS)
+    if as_json:
+        print_json(to_json_data(configuration))
+    else:
+        _print_configuration(configuration)
+
+
+@config.command("set")
+@click.option("--contact-name", metavar="NAME", help="Who Sinch contacts about orders.")
+@click.option("--contact-email", metavar="EMAIL", callback=_checked(check_email))
+@click.option(
+    "--contact-phone",
+    metavar="NUMBER",
+    callback=_checked(check_phone),
+    help="Any format; sent as E.164.",
+)
+@click.option(
+    "--webhook-url",
+    metavar="URL",
+    callback=_checked(check_webhook_url),
+    help="https URL for porting events (http only for localhost).",
+)
+@click.option(
+    "--default-time",
+    metavar="HH:MM",
+    callback=_checked(check_port_time),
+    help="Port time for orders that give none.",
+)
+@click.option(
+    "--default-zone",
+    metavar="ZONE",
+    callback=_checked(check_zone),
+    help=f"Time zone for orders that give none: {', '.join(PORT_TIME_ZONES)}.",
+)
+@json_option
+@click.pass_context
+def set_(
+    ctx: click.Context,
+    contact_name: str | None,
+    contact_email: str | None,
+    contact_phone: str | None,
+    webhook_url: str | None,
+    default_time: str | None,
+    default_zone: str | None,
+    as_json: bool,
+) -> None:
+    """Change some porting defaults, keeping the others; creates them when there are none.
+
+    An empty value ("") removes that setting.
+    """
+    from porting_tui.cli.order_fields import set_path
+
+    values = {
+        "contact.name": contact_name,
+        "contact.email": contact_email,
+        "contact.phone": contact_phone,
+        "webhookUrl": webhook_url,
+        "defaultPortTime": default_time,
+        "defaultPortTimeZone": default_zone,
+    }
+    changes = {path: value for path, value in values.items() if value is not None}
+    if not changes:
+        raise click.UsageError(
+            "name at least one setting to change, e.g. --contact-email ops@example.com"
+        )
+
+    async def run(client: PortingClient) -> tuple[Configuration, bool]:
+        from porting_tui.client import Configuration, NotFoundError
+
+        try:
+            current = await client.configuration.get()
+        except NotFoundError:
+            current = None
+        body = current.to_wire() if current is not None else {}
+        for path, value in changes.items():
+            set_path(body, path, value.strip() or None)
+        if isinstance(body.get("contact"), dict) and not body["contact"]:
+            del body["contact"]
+        wanted = Configuration.model_validate(body)
+        if current is None:
+            return await client.configuration.create(wanted), True
+        return await client.configuration.update(wanted), False
+
+    configuration, created = run_api(ctx, run, mutates=True)
+    verb = "Created the porting defaults with" if created else "Changed"
+    info(f"{verb} {', '.join(changes)}.")
+    if as_json:
+        print_json(to_json_data(configuration))
+    else:
+        _print_configuration(configuration)

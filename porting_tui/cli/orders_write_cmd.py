@@ -1,0 +1,316 @@
+"""``porting-tui orders create|update|edit|cancel|add-note``: the commands that change orders."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from porting_tui.cli.context import (
+    CommandError,
+    confirm,
+    json_option,
+    reveal_option,
+    run_api,
+    yes_option,
+)
+from porting_tui.cli.files import read_text_input
+from porting_tui.cli.output import info, print_fields, print_json, to_json_data
+from porting_tui.cli.params import ORDER_ID, PhoneNumberType
+
+if TYPE_CHECKING:
+    from porting_tui.cli.order_file import LoadedOrder
+    from porting_tui.client import NewOrder, Order, PortingClient
+
+FILE_HELP = "order.json (the API's order object) or order.csv (one row per number); '-' is stdin."
+ORDER_NOT_FOUND = "find the id with 'porting-tui orders list'"
+
+
+def _load(source: str) -> LoadedOrder:
+    from porting_tui.cli.order_csv import OrderFileError
+    from porting_tui.cli.order_file import load_order_file
+
+    try:
+        return load_order_file(source)
+    except OrderFileError as error:
+        raise CommandError(str(error)) from None
+
+
+def _checked(loaded: LoadedOrder, *, allow_masked: bool = False) -> NewOrder:
+    from porting_tui.cli.order_csv import OrderFileError
+    from porting_tui.cli.order_file import checked_order
+
+    try:
+        return checked_order(loaded, allow_masked=allow_masked)
+    except OrderFileError as error:
+        raise CommandError(str(error)) from None
+
+
+def _show(order: Order, *, as_json: bool, reveal: bool) -> None:
+    from porting_tui.cli.order_view import print_order
+
+    if as_json:
+        print_json(to_json_data(order, reveal=reveal))
+    else:
+        print_order(order, reveal=reveal)
+
+
+@click.command("create")
+@click.option("--from-file", "source", required=True, metavar="FILE", help=FILE_HELP)
+@click.option("--dry-run", is_flag=True, help="Check the file and print the request; send nothing.")
+@json_option
+@reveal_option
+@click.pass_context
+def create(ctx: click.Context, source: str, dry_run: bool, as_json: bool, reveal: bool) -> None:
+    """Create a port-in order from a JSON or CSV file.
+
+    Every problem in the file is reported (with line and column for CSV) before anything is
+    sent. See the README for the CSV columns.
+    """
+    from porting_tui.cli.output import mask_secrets
+    from porting_tui.client.models import order_request_body
+
+    loaded = _load(source)
+    new_order = _checked(loaded)
+    if dry_run:
+        body = order_request_body(new_order)
+        print_json(body if reveal else mask_secrets(body))
+        info(f"The order is valid ({len(new_order.phone_numbers)} numbers); nothing was sent.")
+        return
+    reference = new_order.customer_order_reference
+    unsure = (
+        f"the order may have been created: look for it with 'porting-tui orders list "
+        f"--reference {reference}' before retrying"
+        if reference
+        else "the order may have been created: look for it with 'porting-tui orders list "
+        "--created-from today' before retrying"
+    )
+
+    async def run(client: PortingClient) -> Order:
+        return await client.orders.create(new_order)
+
+    order = run_api(ctx, run, mutates=True, unsure=unsure, locate=loaded.locate)
+    info(f"Created order {order.id} with {len(order.phone_numbers)} numbers ({order.status}).")
+    _show(order, as_json=as_json, reveal=reveal)
+
+
+def _unmask(body: dict[str, Any], current: Order) -> None:
+    """Put the current secret values back where the file holds the mask of 'orders get'."""
+    from porting_tui.cli.order_file import masked_fields
+
+    by_number = {number.phone_number: number for number in current.phone_numbers}
+    numbers = body.get("phoneNumbers") or []
+    for index, name in list(masked_fields(body)):
+        entry = numbers[index]
+        known = by_number.get(entry.get("phoneNumber"))
+        if known is None:
+            continue
+        if name == "newPortOutPin":
+            value = known.new_port_out_pin
+        else:
+            port_out = known.port_out_info
+            attribute = "existing_port_out_pin" if name.endswith("Pin") else "account_num"
+            value = getattr(port_out, attribute) if port_out else None
+        if value:
+            target = entry if name == "newPortOutPin" else entry["portOutInfo"]
+            target[name.rsplit(".", 1)[-1]] = value
+
+
+@click.command("update")
+@click.argument("order_id", type=ORDER_ID)
+@click.option("--from-file", "source", required=True, metavar="FILE", help=FILE_HELP)
+@yes_option
+@json_option
+@reveal_option
+@click.pass_context
+def update(
+    ctx: click.Context, order_id: int, source: str, yes: bool, as_json: bool, reveal: bool
+) -> None:
+    """Replace a PENDING order with the order in FILE (fields missing from FILE are cleared).
+
+    The output of 'orders get ID --json' can be edited and given back: PINs and account
+    numbers it masked keep their current values. To change a few fields, 'orders edit' is safer.
+    """
+    loaded = _load(source)
+    _checked(loaded, allow_masked=True)
+    confirm(
+        f"Replace order {order_id} with {loaded.source}? Fields missing from the file are cleared.",
+        yes=yes,
+    )
+
+    async def run(client: PortingClient) -> Order:
+        from porting_tui.cli.order_file import masked_fields
+
+        if any(masked_fields(loaded.body)):
+            _unmask(loaded.body, await client.orders.get(order_id))
+        return await client.orders.update(order_id, _checked(loaded))
+
+    order = run_api(ctx, run, mutates=True, not_found=ORDER_NOT_FOUND, locate=loaded.locate)
+    info(f"Replaced order {order.id} ({order.status}).")
+    _show(order, as_json=as_json, reveal=reveal)
+
+
+def _parse_assignments(assignments: tuple[str, ...]) -> list[tuple[str, Any]]:
+    from porting_tui.cli.order_fields import NUMBER_PATHS, ORDER_PATHS, convert, resolve
+
+    changes: list[tuple[str, Any]] = []
+    for assignment in assignments:
+        name, equals, text = assignment.partition("=")
+        if not equals:
+            raise click.UsageError(f"--set {assignment!r}: write FIELD=VALUE")
+        path = resolve(name)
+        if path is None or path == "phoneNumber":
+            valid = "\n  ".join((*ORDER_PATHS, *NUMBER_PATHS))
+            raise click.UsageError(
+                f"--set: unknown field {name.strip()!r}; the fields are:\n  {valid}"
+            )
+        try:
+            value = convert(path, text) if text.strip() else None
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint=f"--set {name.strip()}") from None
+        changes.append((path, value))
+    return changes
+
+
+def _apply(order: Order, changes: list[tuple[str, Any]], numbers: tuple[str, ...]) -> Order:
+    from pydantic import ValidationError
+
+    from porting_tui.cli.order_fields import ORDER_PATHS, set_number_field, set_path
+    from porting_tui.cli.order_file import path_text
+    from porting_tui.client import Order
+
+    body = order.model_dump(by_alias=True, mode="json", exclude_none=True)
+    on_order = {number.get("phoneNumber") for number in body.get("phoneNumbers", [])}
+    missing = [number for number in numbers if number not in on_order]
+    if missing:
+        raise CommandError(
+            f"order {order.id} has no number {', '.join(missing)}; its numbers are "
+            f"{', '.join(sorted(str(n) for n in on_order))}"
+        )
+    for path, value in changes:
+        if path in ORDER_PATHS:
+            set_path(body, path, value)
+            continue
+        for number in body.get("phoneNumbers", []):
+            if not numbers or number.get("phoneNumber") in numbers:
+                set_number_field(number, path, value)
+    try:
+        return Order.model_validate(body)
+    except ValidationError as error:
+        # Only where and what: the input values may be PINs.
+        problems = "; ".join(
+            f"{path_text(tuple(item['loc']))}: {item['msg']}" for item in error.errors()
+        )
+        raise CommandError(f"the change does not fit the order: {problems}") from None
+
+
+@click.command("edit")
+@click.argument("order_id", type=ORDER_ID)
+@click.option(
+    "--set",
+    "assignments",
+    multiple=True,
+    required=True,
+    metavar="FIELD=VALUE",
+    help="A field to change, by API name (repeatable); 'FIELD=' clears it.",
+)
+@click.option(
+    "--number",
+    "numbers",
+    multiple=True,
+    type=PhoneNumberType(),
+    metavar="NUMBER",
+    help="Change per-number fields on this number only (repeatable); default: every number.",
+)
+@json_option
+@reveal_option
+@click.pass_context
+def edit(
+    ctx: click.Context,
+    order_id: int,
+    assignments: tuple[str, ...],
+    numbers: tuple[str, ...],
+    as_json: bool,
+    reveal: bool,
+) -> None:
+    """Change some fields of a PENDING order, keeping everything else.
+
+    Fetches the order, applies the changes and sends the whole order back (the API only
+    replaces whole orders). Order fields: customerOrderReference, onDemandActivation,
+    desiredPortSchedule.desiredPortDate (and .desiredPortTime, .desiredPortTimeZone),
+    resellerName, loaUploadedBy. Per-number fields: endUser.FIELD, portOutInfo.FIELD,
+    newPortOutPin, voiceConfiguration.appId|trunkId|serviceId, smsConfiguration.smsAppId,
+    features.e911.FIELD.
+    """
+    from porting_tui.cli.order_fields import ORDER_PATHS
+
+    changes = _parse_assignments(assignments)
+    if numbers and all(path in ORDER_PATHS for path, _ in changes):
+        raise click.UsageError("--number applies to per-number fields only (endUser.x, ...)")
+
+    async def run(client: PortingClient) -> Order:
+        return await client.orders.edit(order_id, lambda order: _apply(order, changes, numbers))
+
+    order = run_api(ctx, run, mutates=True, not_found=ORDER_NOT_FOUND)
+    fields = ", ".join(dict.fromkeys(path for path, _ in changes))
+    info(f"Updated order {order.id}: {fields}.")
+    _show(order, as_json=as_json, reveal=reveal)
+
+
+@click.command("cancel")
+@click.argument("order_id", type=ORDER_ID)
+@yes_option
+@json_option
+@click.pass_context
+def cancel(ctx: click.Context, order_id: int, yes: bool, as_json: bool) -> None:
+    """Cancel a PENDING order. It cannot be undone.
+
+    Prints the order afterwards (status PENDING_CANCELATION, then CANCELED).
+    """
+    confirm(f"Cancel order {order_id}? This cannot be undone.", yes=yes)
+
+    async def run(client: PortingClient) -> Order:
+        await client.orders.cancel(order_id)
+        return await client.orders.get(order_id)
+
+    order = run_api(
+        ctx,
+        run,
+        mutates=True,
+        not_found=ORDER_NOT_FOUND,
+        unsure=f"it may have been cancelled: check with 'porting-tui orders get {order_id}'",
+    )
+    info(f"Cancellation of order {order.id} requested.")
+    if as_json:
+        print_json(to_json_data(order))
+    else:
+        print_fields([("Order", order.id), ("Status", order.status)])
+
+
+@click.command("add-note")
+@click.argument("order_id", type=ORDER_ID)
+@click.argument("text", metavar="TEXT|-")
+@json_option
+@click.pass_context
+def add_note(ctx: click.Context, order_id: int, text: str, as_json: bool) -> None:
+    """Add a note to an order, e.g. to answer a question from Sinch ('-' reads stdin)."""
+    note = read_text_input("-", "note") if text == "-" else text
+    note = note.strip()
+    if not note:
+        raise click.UsageError("the note is empty")
+
+    async def run(client: PortingClient) -> Any:
+        return await client.orders.add_note(order_id, note)
+
+    created = run_api(
+        ctx,
+        run,
+        mutates=True,
+        not_found=ORDER_NOT_FOUND,
+        unsure=f"the note may have been added: check with 'porting-tui orders get {order_id}'",
+    )
+    info(f"Added a note to order {order_id}.")
+    if as_json:
+        print_json(to_json_data(created))
+    else:
+        print_fields([("Note", created.id), ("Order", order_id)])
