@@ -67,10 +67,12 @@ async def test_profile(
             f"{profile.project_id} (403): check project_id and the key's permissions",
         )
     except NotFoundError:
+        # With OAuth the 404 may come from the token URL rather than the API.
+        token_url = f", auth_url ({profile.auth_url})" if profile.auth == "oauth" else ""
         return failed(
             "config",
-            f"{host} does not know project {profile.project_id} (404): check project_id and "
-            f"api_url ({profile.api_url}) of profile {name}",
+            f"not found (404) for project {profile.project_id}: check project_id, "
+            f"api_url ({profile.api_url}){token_url} of profile {name}",
         )
     except PortingConnectionError as error:
         return failed(

@@ -61,7 +61,7 @@ async def test_404_points_at_project_id_and_api_url() -> None:
     transport, _ = answering(404, {"error": {"code": 404, "message": "Not found"}})
     result = await profiles.test_profile(PROFILE, transport=transport)
     assert result.kind == "config"
-    assert "does not know project p-1 (404)" in result.message
+    assert "not found (404) for project p-1" in result.message
     assert "api_url (http://127.0.0.1:9)" in result.message
 
 
