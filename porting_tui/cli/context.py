@@ -68,6 +68,8 @@ def client_options(ctx: click.Context) -> dict[str, Any]:
 
 
 def _demo_session(options: dict[str, Any]) -> Session:
+    from datetime import UTC, datetime, time
+
     import httpx
 
     from porting_tui.client import PortingClient
@@ -80,7 +82,11 @@ def _demo_session(options: dict[str, Any]) -> Session:
     )
 
     if "transport" not in options:
-        emulator = create_emulator(EmulatorSettings(orders=DEMO_ORDERS, seed=1, speed=0))
+        # Noon UTC today: the same demo orders for every command run today, so that an id
+        # seen in 'orders list' can be opened with 'orders get'.
+        start = datetime.combine(datetime.now(UTC).date(), time(12), tzinfo=UTC)
+        settings = EmulatorSettings(orders=DEMO_ORDERS, seed=1, speed=0, start=start)
+        emulator = create_emulator(settings)
         options = {**options, "transport": httpx.ASGITransport(app=emulator.app)}
 
     def open_client() -> PortingClient:
@@ -208,9 +214,7 @@ def api_failure(
         )
     if isinstance(error, e.NotFoundError):
         hint = not_found or "check the id"
-        return CommandError(
-            f"not found (HTTP 404) in {where}: {detail}; {hint}", ExitCode.NOT_FOUND
-        )
+        return CommandError(f"{detail.rstrip('.')} (HTTP 404, {where}); {hint}", ExitCode.NOT_FOUND)
     if isinstance(error, e.PortingTimeoutError):
         return CommandError(
             f"{error.host} did not answer in time: retry later, or check the network and "
