@@ -57,7 +57,7 @@ async def test_profile(
         return failed(
             "auth",
             f"{host} rejected the credentials of profile {name} (401): check its key_id "
-            f"({profile.key_id}), its secret ({profile.describe_secret()}), {where}and that "
+            f"({profile.key_id}), its secret ({_secret_origin(profile)}), {where}and that "
             f"the key belongs to project_id {profile.project_id}",
         )
     except PermissionDeniedError:
@@ -75,10 +75,13 @@ async def test_profile(
             f"api_url ({profile.api_url}){token_url} of profile {name}",
         )
     except PortingConnectionError as error:
+        unreachable = error.host or host
+        reason = error.message
+        if unreachable not in reason:
+            reason = f"could not reach {unreachable}: {reason}"
         return failed(
             "network",
-            f"could not reach {error.host or host}: {error.message}; check api_url "
-            f"({profile.api_url}), the network and any proxy",
+            f"{reason}; check api_url ({profile.api_url}), the network and any proxy",
         )
     except PortingError as error:
         return failed("error", f"{host} answered with an error: {error.message}")
@@ -90,6 +93,10 @@ async def test_profile(
         ),
         kind="ok",
     )
+
+
+def _secret_origin(profile: Profile) -> str:
+    return "in the config file" if profile.key_secret else profile.describe_secret()
 
 
 # The name starts with "test"; without this pytest would collect it from any test module that

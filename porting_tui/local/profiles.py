@@ -119,8 +119,8 @@ def load_config(
         )
     if environ.get(ENV_PORTING_URL) and any(p.origin == "file" for p in config.profiles.values()):
         config.warnings.append(
-            f"{ENV_PORTING_URL} is set: this run uses {environ[ENV_PORTING_URL]} "
-            "instead of the profile's api_url"
+            f"{ENV_PORTING_URL} is set: profiles from the file run against "
+            f"{environ[ENV_PORTING_URL]} instead of their api_url"
         )
     return config
 

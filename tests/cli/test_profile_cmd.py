@@ -286,7 +286,7 @@ def test_profile_test_network_failure_exits_5(answer_with: Callable[[Handler], N
     add("a", "--key-secret-stdin", "--api-url", "http://127.0.0.1:9", input="s\n")
     result = run("profile", "test", "a")
     assert result.exit_code == 5
-    assert "could not reach 127.0.0.1" in result.stderr
+    assert "could not reach 127.0.0.1" in result.stderr.lower()
 
 
 def test_profile_test_with_a_failing_secret_exits_1(answer_with: Callable[[Handler], None]) -> None:
