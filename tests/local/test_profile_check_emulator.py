@@ -24,6 +24,7 @@ def demo_profile(**changes: object) -> Profile:
         "key_id": DEMO_KEY_ID,
         "key_secret": DEMO_KEY_SECRET,
         "api_url": BASE,
+        "auth_url": f"{BASE}/oauth2/token",
         **changes,
     }
     return Profile(**settings)  # type: ignore[arg-type]
@@ -38,6 +39,12 @@ async def test_demo_credentials_work_with_basic_auth() -> None:
     result = await profiles.test_profile(demo_profile(), transport=emulator_transport())
     assert (result.ok, result.kind) == (True, "ok"), result.message
     assert f"project {DEMO_PROJECT_ID}" in result.message
+
+
+async def test_demo_credentials_work_with_oauth() -> None:
+    profile = demo_profile(auth="oauth")
+    result = await profiles.test_profile(profile, transport=emulator_transport())
+    assert (result.ok, result.kind) == (True, "ok"), result.message
 
 
 async def test_wrong_secret_is_an_auth_failure() -> None:
