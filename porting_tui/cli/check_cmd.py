@@ -10,9 +10,10 @@ import click
 
 from porting_tui.cli.context import CommandError, ExitCode, json_option, run_api
 from porting_tui.cli.field_checks import check_phone
-from porting_tui.cli.files import csv_delimiter, read_text_input
+from porting_tui.cli.files import read_text_input
 from porting_tui.cli.output import info, print_json, print_table, to_json_data
 from porting_tui.cli.progress import ProgressReport
+from porting_tui.domain.text_files import csv_delimiter
 
 if TYPE_CHECKING:
     from porting_tui.client import PortabilityResult, PortingClient

@@ -116,7 +116,7 @@ def set_(
 
     An empty value ("") removes that setting.
     """
-    from porting_tui.cli.order_fields import set_path
+    from porting_tui.domain.order_fields import set_path
 
     values = {
         "contact.name": contact_name,

@@ -1,22 +1,40 @@
 """Checks of values people type (email, phone, URL, time, zone, dates), run before any request.
 
 Each function returns the value in the form the API wants, or raises ValueError with a
-message that says what a good value looks like.
+message that says what a good value looks like. The checks of order values are shared with the
+wizard and live in ``porting_tui.domain.value_checks``; they are re-exported here.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
 from urllib.parse import urlsplit
 
-import phonenumbers
+from porting_tui.domain.value_checks import (
+    PORT_TIME_ZONES,
+    check_bool,
+    check_day,
+    check_phone,
+    check_port_time,
+    check_service_type,
+    check_zone,
+)
+
+__all__ = [
+    "PORT_TIME_ZONES",
+    "check_bool",
+    "check_day",
+    "check_email",
+    "check_phone",
+    "check_port_time",
+    "check_service_type",
+    "check_webhook_url",
+    "check_zone",
+    "is_e164",
+]
 
 _EMAIL = re.compile(r"[^@\s]+@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
-_PORT_TIME = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?")
 _E164 = re.compile(r"\+[1-9]\d{1,14}")
-PORT_TIME_ZONES: tuple[str, ...] = ("US/Eastern", "US/Central", "US/Mountain", "US/Pacific", "GMT")
-"""The zones the API documents (the client's TIME_ZONES; repeated here to keep --help fast)."""
 
 
 def check_email(text: str) -> str:
@@ -24,21 +42,6 @@ def check_email(text: str) -> str:
     if not _EMAIL.fullmatch(value):
         raise ValueError(f"{value!r} is not an email address; use name@example.com")
     return value
-
-
-def check_phone(text: str, *, nanp_only: bool = False) -> str:
-    """A valid phone number in any common format, as E.164 (+13125550143)."""
-    value = text.strip()
-    try:
-        number = phonenumbers.parse(value, "US")
-    except phonenumbers.NumberParseException:
-        number = None
-    if number is None or not phonenumbers.is_valid_number(number):
-        raise ValueError(f"{value!r} is not a valid phone number; use E.164 like +13125550143")
-    if nanp_only and phonenumbers.region_code_for_number(number) not in ("US", "CA"):
-        raise ValueError(f"{value!r} is not a US or Canadian number; only those can be ported")
-    formatted: str = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    return formatted
 
 
 def is_e164(text: str) -> bool:
@@ -59,58 +62,4 @@ def check_webhook_url(text: str) -> str:
             f"{value!r} uses plain http; use https (http is allowed only for 127.0.0.1, ::1 "
             "and localhost)"
         )
-    return value
-
-
-def check_port_time(text: str) -> str:
-    """``HH:MM`` or ``HH:MM:SS`` (24-hour clock), returned as ``HH:MM:SS``."""
-    value = text.strip()
-    match = _PORT_TIME.fullmatch(value)
-    if match is None:
-        raise ValueError(f"{value!r} is not a time; use HH:MM or HH:MM:SS, e.g. 09:00")
-    hours, minutes, seconds = match.groups()
-    return f"{int(hours):02d}:{minutes}:{seconds or '00'}"
-
-
-def check_zone(text: str) -> str:
-    """One of the documented zones, in any letter case."""
-    value = text.strip()
-    for zone in PORT_TIME_ZONES:
-        if zone.lower() == value.lower():
-            return zone
-    raise ValueError(f"{value!r} is not a port time zone; use one of {', '.join(PORT_TIME_ZONES)}")
-
-
-def check_day(text: str) -> str:
-    """A calendar date ``YYYY-MM-DD``."""
-    value = text.strip()
-    try:
-        parsed = date.fromisoformat(value)
-    except ValueError:
-        parsed = None
-    if parsed is None or len(value) != 10:
-        raise ValueError(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2026-03-31")
-    return value
-
-
-_TRUE = frozenset({"true", "yes", "y", "1", "on"})
-_FALSE = frozenset({"false", "no", "n", "0", "off"})
-
-
-def check_bool(text: str) -> bool:
-    value = text.strip().lower()
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    raise ValueError(f"{text.strip()!r} is not true or false; use true/false, yes/no or 1/0")
-
-
-def check_service_type(text: str) -> str:
-    """``B`` (business) or ``R`` (residence), also from the words."""
-    value = text.strip().upper()
-    aliases = {"BUSINESS": "B", "RESIDENCE": "R", "RESIDENTIAL": "R"}
-    value = aliases.get(value, value)
-    if value not in ("B", "R"):
-        raise ValueError(f"{text.strip()!r} is not a type of service; use B (business) or R")
     return value

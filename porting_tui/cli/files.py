@@ -10,8 +10,9 @@ import unicodedata
 from pathlib import Path
 
 from porting_tui.cli.context import CommandError, ExitCode
+from porting_tui.domain.text_files import MAX_TEXT_BYTES, TextFileError, decode_text
 
-MAX_TEXT_INPUT_BYTES = 20 * 1024 * 1024
+MAX_TEXT_INPUT_BYTES = MAX_TEXT_BYTES
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 """The API does not document a limit; documents travel base64-encoded inside one JSON body,
 so a scanned LOA or bill well under this is what it is meant for."""
@@ -27,11 +28,6 @@ def human_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-def csv_delimiter(header: str) -> str:
-    """Comma, or semicolon when the header uses more of those (spreadsheets in many locales)."""
-    return ";" if header.count(";") > header.count(",") else ","
-
-
 def read_text_input(source: str, what: str) -> str:
     """The UTF-8 text of file ``source`` (``-`` is stdin); refuses binary and other encodings."""
     name = "standard input" if source == "-" else source
@@ -43,19 +39,10 @@ def read_text_input(source: str, what: str) -> str:
                 data = stream.read(MAX_TEXT_INPUT_BYTES + 1)
     except OSError as error:
         raise CommandError(f"cannot read {what} {name}: {error.strerror}", ExitCode.USAGE) from None
-    if len(data) > MAX_TEXT_INPUT_BYTES:
-        raise CommandError(
-            f"{what} {name} is larger than {human_size(MAX_TEXT_INPUT_BYTES)}; split it"
-        )
-    if b"\x00" in data:
-        raise CommandError(f"{what} {name} is a binary file, not text; give a UTF-8 text file")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise CommandError(
-            f"{what} {name} is not UTF-8 text (byte {error.start + 1}); save it as UTF-8, "
-            "e.g. 'CSV UTF-8' in a spreadsheet"
-        ) from None
+        return decode_text(data, name, what)
+    except TextFileError as error:
+        raise CommandError(str(error)) from None
 
 
 def read_upload(path: Path) -> bytes:

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from porting_tui.cli.files import read_text_input
-from porting_tui.cli.order_csv import OrderFileError, read_order_csv
 from porting_tui.cli.output import MASK, SECRET_FIELDS
+from porting_tui.domain.order_csv import OrderFileError, read_order_csv
 
 if TYPE_CHECKING:
     from pydantic import ValidationError

@@ -27,8 +27,8 @@ ORDER_NOT_FOUND = "find the id with 'porting-tui orders list'"
 
 
 def _load(source: str) -> LoadedOrder:
-    from porting_tui.cli.order_csv import OrderFileError
     from porting_tui.cli.order_file import load_order_file
+    from porting_tui.domain.order_csv import OrderFileError
 
     try:
         return load_order_file(source)
@@ -37,8 +37,8 @@ def _load(source: str) -> LoadedOrder:
 
 
 def _checked(loaded: LoadedOrder, *, allow_masked: bool = False) -> NewOrder:
-    from porting_tui.cli.order_csv import OrderFileError
     from porting_tui.cli.order_file import checked_order
+    from porting_tui.domain.order_csv import OrderFileError
 
     try:
         return checked_order(loaded, allow_masked=allow_masked)
@@ -151,7 +151,7 @@ def update(
 
 
 def _parse_assignments(assignments: tuple[str, ...]) -> list[tuple[str, Any]]:
-    from porting_tui.cli.order_fields import NUMBER_PATHS, ORDER_PATHS, convert, resolve
+    from porting_tui.domain.order_fields import NUMBER_PATHS, ORDER_PATHS, convert, resolve
 
     changes: list[tuple[str, Any]] = []
     for assignment in assignments:
@@ -175,9 +175,9 @@ def _parse_assignments(assignments: tuple[str, ...]) -> list[tuple[str, Any]]:
 def _apply(order: Order, changes: list[tuple[str, Any]], numbers: tuple[str, ...]) -> Order:
     from pydantic import ValidationError
 
-    from porting_tui.cli.order_fields import ORDER_PATHS, set_number_field, set_path
     from porting_tui.cli.order_file import path_text
     from porting_tui.client import Order
+    from porting_tui.domain.order_fields import ORDER_PATHS, set_number_field, set_path
 
     body = order.model_dump(by_alias=True, mode="json", exclude_none=True)
     on_order = {number.get("phoneNumber") for number in body.get("phoneNumbers", [])}
@@ -242,7 +242,7 @@ def edit(
     newPortOutPin, voiceConfiguration.appId|trunkId|serviceId, smsConfiguration.smsAppId,
     features.e911.FIELD.
     """
-    from porting_tui.cli.order_fields import ORDER_PATHS
+    from porting_tui.domain.order_fields import ORDER_PATHS
 
     changes = _parse_assignments(assignments)
     if numbers and all(path in ORDER_PATHS for path, _ in changes):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from porting_tui.cli.order_csv import OrderFileError, read_order_csv
-from porting_tui.cli.order_fields import E911_FIELDS, END_USER_FIELDS, PORT_OUT_FIELDS
 from porting_tui.cli.order_file import LoadedOrder, checked_order
 from porting_tui.client import E911, EndUser, PortOutInfo
+from porting_tui.domain.order_csv import OrderFileError, read_order_csv
+from porting_tui.domain.order_fields import E911_FIELDS, END_USER_FIELDS, PORT_OUT_FIELDS
 
 HEADER = (
     "phoneNumber,name,streetNum,streetName,city,state,zipCode,existingPortOutPin,"

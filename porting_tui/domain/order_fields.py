@@ -9,12 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable, MutableMapping
 from typing import Any
 
-from porting_tui.cli.field_checks import (
+from porting_tui.domain.value_checks import (
     check_bool,
     check_day,
     check_phone,
     check_port_time,
+    check_postal_code,
     check_service_type,
+    check_state,
+    check_zip_plus_four,
     check_zone,
 )
 
@@ -93,7 +96,12 @@ CONVERTERS: dict[str, Callable[[str], Any]] = {
     "desiredPortSchedule.desiredPortTime": check_port_time,
     "desiredPortSchedule.desiredPortTimeZone": check_zone,
     "endUser.typeOfService": check_service_type,
-    "endUser.state": lambda text: text.strip().upper(),
+    "endUser.state": check_state,
+    "endUser.zipCode": check_postal_code,
+    "portOutInfo.accountPhoneNumber": check_phone,
+    "features.e911.state": check_state,
+    "features.e911.postalCode": check_postal_code,
+    "features.e911.postalCodePlusFour": check_zip_plus_four,
     "portOutInfo.authorizingDate": check_day,
     "voiceConfiguration.type": _voice_type,
 }

@@ -21,8 +21,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
-from porting_tui.cli.files import csv_delimiter
-from porting_tui.cli.order_fields import (
+from porting_tui.domain.order_fields import (
     COLUMN_NAMES,
     ORDER_PATHS,
     VOICE_ID_FIELDS,
@@ -31,6 +30,8 @@ from porting_tui.cli.order_fields import (
     set_number_field,
     set_path,
 )
+from porting_tui.domain.regions import postal_code_problem
+from porting_tui.domain.text_files import csv_delimiter
 
 MAX_ROWS = 500
 
@@ -190,6 +191,7 @@ def _read_row(
                 f"line {line}, column {result.headers['voiceConfiguration.type']}: {voice_type} "
                 f"routing does not use {id_name} (RTC uses appId, EST trunkId, FAX serviceId)"
             )
+    _check_postal_codes(number, line, index, result, row_reported)
     if bad_number:
         return
     if "phoneNumber" not in number:
@@ -206,6 +208,26 @@ def _read_row(
     result.reported |= row_reported
     result.body["phoneNumbers"].append(number)
     result.lines.append(line)
+
+
+def _check_postal_codes(
+    number: dict[str, Any], line: int, index: int, result: CsvOrder, row_reported: set[str]
+) -> None:
+    """A ZIP code with a Canadian province (or the other way round) is wrong on its row."""
+    features = number.get("features")
+    places = [
+        ("endUser", "zipCode", "state", number.get("endUser")),
+        ("features.e911", "postalCode", "state", features.get("e911") if features else None),
+    ]
+    for prefix, code_name, state_name, place in places:
+        if not isinstance(place, dict) or code_name not in place or state_name not in place:
+            continue
+        problem = postal_code_problem(place[code_name], place[state_name])
+        if problem is not None:
+            path = f"{prefix}.{code_name}"
+            result.problems.append(f"line {line}, column {result.headers[path]}: {problem}")
+            row_reported.add(f"phoneNumbers[{index}].{path}")
+            del place[code_name]
 
 
 def _set_order_value(
