@@ -270,7 +270,7 @@ def confirm(question: str, *, yes: bool) -> None:
         return
     if not stdin_is_interactive():
         raise CommandError(
-            f"{question} Confirmation is needed and there is no terminal to ask on: add --yes",
+            f"confirmation needed ({question}) and there is no terminal to ask on: add --yes",
             ExitCode.USAGE,
         )
     if not click.confirm(question, default=False, err=True):

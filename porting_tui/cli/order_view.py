@@ -77,14 +77,15 @@ def print_order(order: Order, *, reveal: bool = False) -> None:
         title=f"Numbers ({len(rows)})",
     )
     if order.notes:
+        click.echo()
         click.echo(f"Notes ({len(order.notes)})")
         for note in order.notes:
             author = safe_text(note.created_by) or "unknown"
             click.echo(f"  {_when(note.created_time)}  {author}")
             for line in safe_text(note.note, multiline=True).splitlines() or [""]:
                 click.echo(f"    {line}")
-        click.echo()
     if order.documents:
+        click.echo()
         print_table(
             ("ID", "Name", "Description"),
             ((doc.id, doc.document_name or "", doc.description or "") for doc in order.documents),

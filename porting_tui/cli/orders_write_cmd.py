@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -160,9 +161,15 @@ def _parse_assignments(assignments: tuple[str, ...]) -> list[tuple[str, Any]]:
             raise click.UsageError(f"--set {assignment!r}: write FIELD=VALUE")
         path = resolve(name)
         if path is None or path == "phoneNumber":
-            valid = "\n  ".join((*ORDER_PATHS, *NUMBER_PATHS))
+            order_fields = textwrap.fill(
+                ", ".join(ORDER_PATHS), 96, initial_indent="  ", subsequent_indent="  "
+            )
+            number_fields = textwrap.fill(
+                ", ".join(NUMBER_PATHS), 96, initial_indent="  ", subsequent_indent="  "
+            )
             raise click.UsageError(
-                f"--set: unknown field {name.strip()!r}; the fields are:\n  {valid}"
+                f"--set: unknown field {name.strip()!r}. Order fields:\n{order_fields}\n"
+                f"Fields of each number (all, or those given with --number):\n{number_fields}"
             )
         try:
             value = convert(path, text) if text.strip() else None
