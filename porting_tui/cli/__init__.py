@@ -7,6 +7,7 @@ from porting_tui.cli.documents_cmd import documents
 from porting_tui.cli.orders_cmd import orders
 from porting_tui.cli.profile_cmd import profile_group
 from porting_tui.cli.root import cli, main
+from porting_tui.cli.webhooks_cmd import webhooks
 
 cli.add_command(profile_group)
 cli.add_command(check)
@@ -14,5 +15,6 @@ cli.add_command(orders)
 cli.add_command(documents)
 cli.add_command(activation)
 cli.add_command(config)
+cli.add_command(webhooks)
 
 __all__ = ["cli", "main"]

@@ -1,0 +1,119 @@
+"""Run the receiver on a loopback (or any) address with uvicorn, inside an existing event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ipaddress
+import socket
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import uvicorn
+
+from porting_tui.webhooks.receiver import WebhookReceiver
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8788
+
+
+class ListenAddressError(ValueError):
+    """A ``host:port`` the receiver cannot listen on; the message says what is expected."""
+
+
+@dataclass(frozen=True)
+class ListenAddress:
+    host: str
+    port: int
+
+    def __str__(self) -> str:
+        return f"[{self.host}]:{self.port}" if ":" in self.host else f"{self.host}:{self.port}"
+
+
+def parse_listen_address(text: str) -> ListenAddress:
+    """Read ``127.0.0.1:8788``, ``[::1]:8788``, ``localhost:8788`` or a bare port ``8788``."""
+    value = text.strip()
+    host, port_text = DEFAULT_HOST, value
+    if value.startswith("["):
+        host, _, rest = value[1:].partition("]")
+        port_text = rest.removeprefix(":")
+    elif ":" in value:
+        host, _, port_text = value.rpartition(":")
+    if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        raise ListenAddressError(
+            f"{text!r} is not a listen address; use host:port such as 127.0.0.1:8788"
+        )
+    return ListenAddress(host, int(port_text))
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    try:
+        family = socket.AF_INET6 if ipaddress.ip_address(host).version == 6 else socket.AF_INET
+    except ValueError:
+        family = socket.AF_INET
+    try:
+        return socket.create_server((host, port), family=family)
+    except OSError as error:
+        raise ListenAddressError(f"cannot listen on {host}:{port}: {error.strerror}") from None
+
+
+class _EmbeddedServer(uvicorn.Server):
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        # The host program (the app, or the listen command) owns the signal handlers.
+        yield
+
+
+class ReceiverServer:
+    """The receiver served over HTTP; ``await start()``, then ``await stop()``."""
+
+    def __init__(self, receiver: WebhookReceiver, host: str = DEFAULT_HOST, port: int = 0) -> None:
+        self.receiver = receiver
+        self.host = host
+        self._requested_port = port
+        self.port = port
+        self._server: _EmbeddedServer | None = None
+        self._task: asyncio.Task[None] | None = None
+
+    @property
+    def url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}{self.receiver.path}"
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    async def start(self) -> None:
+        """Listen now (port 0 picks a free port); ListenAddressError when it cannot."""
+        # Binding here, not in uvicorn, makes a busy port an error of this call and tells the
+        # port chosen for 0 before any request arrives.
+        sock = _bind(self.host, self._requested_port)
+        self.port = int(sock.getsockname()[1])
+        config = uvicorn.Config(
+            self.receiver.app,
+            lifespan="off",
+            log_config=None,
+            access_log=False,
+            server_header=False,
+            limit_concurrency=64,
+        )
+        self._server = _EmbeddedServer(config)
+        self._task = asyncio.get_running_loop().create_task(
+            self._server.serve(sockets=[sock]), name="webhook-receiver"
+        )
+
+    async def wait(self) -> None:
+        """Return when the server stops (after ``stop``), raising what made it fail."""
+        if self._task is not None:
+            await self._task
+
+    def request_stop(self) -> None:
+        if self._server is not None:
+            self._server.should_exit = True
+
+    async def stop(self) -> None:
+        self.request_stop()
+        if self._task is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
