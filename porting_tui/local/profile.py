@@ -126,6 +126,20 @@ class Profile:
             message = f"profile {self.name!r}: {'; '.join(problems.values())}"
             raise ProfileError(message, fields=problems)
 
+    @property
+    def webhook_listen(self) -> str | None:
+        """``host:port`` where the app runs a webhook receiver (``webhook_listen``), if set."""
+        return self._extra_text("webhook_listen")
+
+    @property
+    def webhook_secret_env(self) -> str | None:
+        """The variable holding the secret webhook senders must show (``webhook_secret_env``)."""
+        return self._extra_text("webhook_secret_env")
+
+    def _extra_text(self, key: str) -> str | None:
+        value = self.extra.get(key)
+        return (value.strip() or None) if isinstance(value, str) else None
+
     def secret_sources(self) -> list[str]:
         values = (self.key_secret, self.key_secret_env, self.key_secret_command)
         present = [key for key, value in zip(SECRET_KEYS, values, strict=False) if value]
