@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.routing import Route
 
 from porting_tui.emulator.api import api_routes
 from porting_tui.emulator.auth import Credentials
@@ -100,7 +101,11 @@ class Emulator:
             await self.aclose()
 
         app = Starlette(
-            routes=[*api_routes(), *control_routes()],
+            routes=[
+                Route("/oauth2/token", self.credentials.token_endpoint, methods=["POST"]),
+                *api_routes(),
+                *control_routes(),
+            ],
             middleware=[Middleware(FaultMiddleware, injector=self.faults)],
             exception_handlers={HTTPException: _http_error, Exception: _server_error},
             lifespan=lifespan,

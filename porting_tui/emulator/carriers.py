@@ -100,7 +100,7 @@ def e164_problem(value: object) -> str | None:
 
 def _region(e164: str) -> str | None:
     """The NANP region of a +1 number: its area code's, when the exchange is a valid one."""
-    if e164[5] in "01" or e164[6:8] == "11":
+    if e164[5] in "01":
         return None
     return _area_code_region(e164[2:5])
 

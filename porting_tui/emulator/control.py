@@ -135,6 +135,7 @@ async def post_reset(emu: Emulator, request: Request) -> Any:
 def control_routes() -> list[BaseRoute]:
     return [
         Route("/_emulator", _control(get_state), methods=["GET"]),
+        Route("/_emulator/", _control(get_state), methods=["GET"]),
         Route("/_emulator/clock", _control(post_clock), methods=["POST"]),
         Route("/_emulator/events", _control(get_events), methods=["GET"]),
         Route("/_emulator/events", _control(delete_events), methods=["DELETE"]),

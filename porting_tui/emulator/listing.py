@@ -74,12 +74,11 @@ def _positive(
 
 def list_orders(store: OrderStore, params: Mapping[str, str]) -> JsonObject:
     query, page, page_size = read_list_query(params)
-    matches = store.query(query)
-    first = (page - 1) * page_size
+    total, orders = store.page(query, (page - 1) * page_size, page_size)
     return {
-        "orders": [order_list_item_json(order) for order in matches[first : first + page_size]],
+        "orders": [order_list_item_json(order) for order in orders],
         "page": page,
-        "totalPages": math.ceil(len(matches) / page_size),
+        "totalPages": math.ceil(total / page_size),
         "pageSize": page_size,
-        "totalItems": len(matches),
+        "totalItems": total,
     }
