@@ -67,6 +67,7 @@ from porting_tui.client.models import (
     WebhookEventType,
     order_request_body,
 )
+from porting_tui.client.mutations import MutationObserver, MutationRecord
 from porting_tui.client.resources.orders import OrderChange
 from porting_tui.client.retry import RetryPolicy, retry_delay, should_retry
 from porting_tui.client.validation import (
@@ -101,6 +102,8 @@ __all__ = [
     "FieldViolation",
     "GroupActivation",
     "InvalidResponseError",
+    "MutationObserver",
+    "MutationRecord",
     "NewOrder",
     "NewPhoneNumber",
     "NotFoundError",

@@ -20,6 +20,7 @@ from porting_tui.client.auth import (
     basic_header,
 )
 from porting_tui.client.errors import PortingConfigError
+from porting_tui.client.mutations import MutationObserver
 from porting_tui.client.resources import (
     ActivationResource,
     ConfigurationResource,
@@ -64,6 +65,8 @@ class PortingClient:
     """Async client of the Sinch Porting API v1 for one project.
 
     Use it as ``async with PortingClient(...) as client:`` or call ``await client.aclose()``.
+    ``on_mutation`` is called after every write (create, update, cancel, note, upload,
+    activate, configuration) with a ``MutationRecord``, whether it succeeded or not.
     """
 
     def __init__(
@@ -82,6 +85,7 @@ class PortingClient:
         user_agent: str = DEFAULT_USER_AGENT,
         retry_policy: RetryPolicy | None = None,
         clock: Callable[[], float] = time.monotonic,
+        on_mutation: MutationObserver | None = None,
     ) -> None:
         if not project_id or not project_id.strip():
             raise PortingConfigError("A project id is required")
@@ -128,6 +132,7 @@ class PortingClient:
             authenticator=authenticator,
             policy=policy,
             sleep=sleep,
+            on_mutation=on_mutation,
         )
         self.portability = PortabilityResource(self._session)
         self.orders = OrdersResource(self._session)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping
@@ -19,6 +20,12 @@ from porting_tui.client.errors import (
     PortingTimeoutError,
     error_from_response,
     parse_retry_after,
+)
+from porting_tui.client.mutations import (
+    MutationObserver,
+    MutationRecord,
+    created_order_id,
+    mutation_action,
 )
 from porting_tui.client.retry import RetryPolicy, retry_delay, should_retry
 
@@ -74,14 +81,56 @@ class ApiSession:
         authenticator: Authenticator,
         policy: RetryPolicy,
         sleep: Sleep,
+        on_mutation: MutationObserver | None = None,
     ) -> None:
         self.http = http
         self.api_root = api_root
         self.authenticator = authenticator
         self.policy = policy
         self._sleep = sleep
+        self.on_mutation = on_mutation
 
     async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: Mapping[str, str] | None = None,
+        repeatable: bool | None = None,
+    ) -> httpx.Response:
+        """Call ``{api_root}{path}``; a write is then reported to ``on_mutation``, if set."""
+        mutation = mutation_action(method, path) if self.on_mutation else None
+        if mutation is None:
+            return await self._authorized_request(
+                method, path, json=json, params=params, repeatable=repeatable
+            )
+        action, order_id = mutation
+        try:
+            response = await self._authorized_request(
+                method, path, json=json, params=params, repeatable=repeatable
+            )
+        except (PortingError, asyncio.CancelledError) as error:
+            # A cancelled write may or may not have reached the server: record that too.
+            status = getattr(error, "status_code", None)
+            self._report(
+                MutationRecord(method, path, action, order_id, status, type(error).__name__)
+            )
+            raise
+        if action == "create":
+            order_id = created_order_id(response)
+        self._report(MutationRecord(method, path, action, order_id, response.status_code))
+        return response
+
+    def _report(self, record: MutationRecord) -> None:
+        assert self.on_mutation is not None
+        try:
+            self.on_mutation(record)
+        except Exception:
+            # An observer (an audit log) must never turn a done change into an error.
+            logger.warning("The mutation observer failed on %s %s", record.method, record.path)
+
+    async def _authorized_request(
         self,
         method: str,
         path: str,
