@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from porting_tui.webhooks.credentials import BasicCredentials, ReceiverAuth, SharedSecret
-from porting_tui.webhooks.describe import describe_event
+from porting_tui.webhooks.describe import describe_event, inert_json, mask_secrets, pretty_json
 from porting_tui.webhooks.event_store import ReceivedEvent, WebhookEventStore
 from porting_tui.webhooks.receiver import (
     DEFAULT_MAX_BODY_BYTES,
@@ -38,5 +38,8 @@ __all__ = [
     "WebhookEventStore",
     "WebhookReceiver",
     "describe_event",
+    "inert_json",
+    "mask_secrets",
     "parse_listen_address",
+    "pretty_json",
 ]

@@ -2,12 +2,43 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
+from collections.abc import Mapping
+from typing import Any
 
 from porting_tui.client import WebhookEvent, WebhookEventType
 
 MAX_NOTE_CHARACTERS = 80
 MAX_NUMBERS_LISTED = 3
+MASK = "••••"
+SECRET_KEYS = frozenset({"existingPortOutPin", "accountNum", "newPortOutPin"})
+"""Port-out PINs and account numbers, which ORDER_UPDATED events carry per number."""
+# Characters a terminal may act on even inside JSON strings: C1 controls, DEL, line
+# separators and bidi overrides. JSON allows them raw; shown, they become \u escapes.
+_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def mask_secrets(data: Any) -> Any:
+    """A copy of JSON data with every PIN and account number replaced by a fixed mask."""
+    if isinstance(data, Mapping):
+        return {
+            key: MASK if key in SECRET_KEYS and value not in (None, "") else mask_secrets(value)
+            for key, value in data.items()
+        }
+    if isinstance(data, list):
+        return [mask_secrets(item) for item in data]
+    return data
+
+
+def inert_json(text: str) -> str:
+    """JSON text that cannot drive a terminal; still the same JSON (escapes are equivalent)."""
+    return _TERMINAL_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def pretty_json(data: Any) -> str:
+    return inert_json(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def _numbers_summary(event: WebhookEvent) -> str:
