@@ -40,3 +40,24 @@ def test_many_numbers_and_long_notes_are_shortened() -> None:
 def test_an_unknown_kind_is_described_without_failing() -> None:
     event = parse_webhook(b'{"type": "ORDER_ARCHIVED", "orderId": "5"}')
     assert describe_event(event) == "event of a kind this version does not know"
+
+
+def test_port_out_secrets_are_masked_wherever_they_are() -> None:
+    from porting_tui.webhooks import mask_secrets
+
+    data = event_body("ORDER_UPDATED")
+    masked = mask_secrets(data)
+    port_out = masked["order"]["phoneNumbers"][0]["portOutInfo"]
+    assert port_out == {"existingPortOutPin": "••••", "accountNum": "••••"}
+    assert data["order"]["phoneNumbers"][0]["portOutInfo"]["existingPortOutPin"] == "4821"
+    assert mask_secrets({"newPortOutPin": "", "x": [1]}) == {"newPortOutPin": "", "x": [1]}
+
+
+def test_json_shown_on_a_terminal_has_no_control_or_bidi_characters() -> None:
+    from porting_tui.webhooks import inert_json, pretty_json
+
+    raw = '{"note": "a\u202eb\x85c"}'
+    shown = inert_json(raw)
+    assert shown == '{"note": "a\\u202eb\\u0085c"}'
+    assert json.loads(shown) == json.loads(raw)
+    assert pretty_json({"note": "é\u2028"}) == '{\n  "note": "é\\u2028"\n}'
