@@ -31,7 +31,10 @@ class ListenAddress:
 
 
 def parse_listen_address(text: str) -> ListenAddress:
-    """Read ``127.0.0.1:8788``, ``[::1]:8788``, ``localhost:8788`` or a bare port ``8788``."""
+    """Read ``127.0.0.1:8788``, ``[::1]:8788``, ``localhost:8788`` or a bare port ``8788``.
+
+    Port 0 asks for any free port (the receiver then says which one it got).
+    """
     value = text.strip()
     host, port_text = DEFAULT_HOST, value
     if value.startswith("["):
@@ -39,7 +42,7 @@ def parse_listen_address(text: str) -> ListenAddress:
         port_text = rest.removeprefix(":")
     elif ":" in value:
         host, _, port_text = value.rpartition(":")
-    if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
+    if not host or not port_text.isdigit() or not 0 <= int(port_text) < 65536:
         raise ListenAddressError(
             f"{text!r} is not a listen address; use host:port such as 127.0.0.1:8788"
         )

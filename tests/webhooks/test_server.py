@@ -48,6 +48,7 @@ async def test_a_busy_port_is_a_clear_error(events: WebhookEventStore) -> None:
         ("localhost:9000", ListenAddress("localhost", 9000)),
         ("[::1]:8788", ListenAddress("::1", 8788)),
         ("8788", ListenAddress("127.0.0.1", 8788)),
+        ("127.0.0.1:0", ListenAddress("127.0.0.1", 0)),
         (" 0.0.0.0:80 ", ListenAddress("0.0.0.0", 80)),
     ],
 )
@@ -56,7 +57,7 @@ def test_listen_addresses_are_read(text: str, expected: ListenAddress) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "127.0.0.1", "127.0.0.1:", "host:http", ":8788", "1:70000", "1:0"]
+    "text", ["", "127.0.0.1", "127.0.0.1:", "host:http", ":8788", "1:70000", "1:-1"]
 )
 def test_bad_listen_addresses_are_refused(text: str) -> None:
     with pytest.raises(ListenAddressError, match="host:port"):
