@@ -14,8 +14,9 @@ import click
 from porting_tui.cli.output import info, safe_text
 
 if TYPE_CHECKING:
-    from porting_tui.client import PortingClient
+    from porting_tui.client import MutationObserver, MutationRecord, PortingClient
     from porting_tui.client.errors import PortingError
+    from porting_tui.local.store import LocalStore
 
 T = TypeVar("T")
 
@@ -67,6 +68,32 @@ def client_options(ctx: click.Context) -> dict[str, Any]:
     return options
 
 
+def _open_audit_store() -> LocalStore:
+    from porting_tui.local.store import LocalStore
+
+    store = LocalStore.open()
+    if store.recovery_message:
+        info(f"warning: {store.recovery_message}")
+    return store
+
+
+def audit_options(profile: str, project_id: str) -> dict[str, Any]:
+    """Client arguments that log every change this command makes in the audit log."""
+    from porting_tui.local.audit_log import VIA_CLI, audit_observer
+
+    observe = audit_observer(_open_audit_store, profile=profile, project_id=project_id, via=VIA_CLI)
+
+    def guarded(record: MutationRecord) -> None:
+        try:
+            observe(record)
+        except Exception as error:
+            # The change is done; a full disk or a locked store must not make it look failed.
+            info(f"warning: the audit log could not be written: {safe_text(error)}")
+
+    on_mutation: MutationObserver = guarded
+    return {"on_mutation": on_mutation}
+
+
 def _demo_session(options: dict[str, Any]) -> Session:
     from datetime import UTC, datetime, time
 
@@ -95,7 +122,7 @@ def _demo_session(options: dict[str, Any]) -> Session:
             key_id=DEMO_KEY_ID,
             key_secret=DEMO_KEY_SECRET,
             base_url=DEMO_BASE_URL,
-            **options,
+            **{**audit_options("demo", DEMO_PROJECT_ID), **options},
         )
 
     return Session("demo", DEMO_PROJECT_ID, "emulator", False, open_client)
@@ -125,7 +152,7 @@ def open_session(ctx: click.Context) -> Session:
     host = urlsplit(profile.api_url).hostname or profile.api_url
 
     def open_client() -> PortingClient:
-        return profile.make_client(**options)
+        return profile.make_client(**{**audit_options(profile.name, profile.project_id), **options})
 
     return Session(profile.name, profile.project_id, host, profile.read_only, open_client)
 
