@@ -162,7 +162,7 @@ class EventLog:
         for attempt in range(DELIVERY_ATTEMPTS):
             try:
                 response = await http.post(url, json=record.body)
-            except httpx.HTTPError as exc:
+            except Exception as exc:  # a receiver's failure must never stop the emulator
                 problem = f"{type(exc).__name__}: {exc}"
             else:
                 if response.is_success:

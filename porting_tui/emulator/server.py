@@ -54,7 +54,9 @@ def make_server(
         access_log=access_log,
         lifespan="on",
     )
-    logging.getLogger("uvicorn.error").addFilter(_NoDroppedConnectionTraces())
+    errors = logging.getLogger("uvicorn.error")
+    if not any(isinstance(f, _NoDroppedConnectionTraces) for f in errors.filters):
+        errors.addFilter(_NoDroppedConnectionTraces())
     return EmulatorServer(config, on_ready)
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections import Counter
 from datetime import timedelta
 
@@ -104,3 +107,38 @@ async def test_every_seeded_order_validates_against_the_contract(seeded: Emulato
                 content = (await api.get(path)).json()
                 validate_response("GET", path, 200, content)
                 assert content["fileContent"]
+
+
+def test_seed_data_does_not_depend_on_the_process() -> None:
+    script = (
+        "import hashlib, json, datetime as d\n"
+        "from porting_tui.emulator import EmulatorSettings, create_emulator\n"
+        "from porting_tui.emulator.wire import order_json\n"
+        "start = d.datetime(2025, 3, 11, 15, tzinfo=d.UTC)\n"
+        "e = create_emulator(EmulatorSettings(orders=120, seed=9, speed=0, start=start))\n"
+        "data = json.dumps([order_json(o) for o in e.store.orders.values()])\n"
+        "print(hashlib.sha256(data.encode()).hexdigest())\n"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": hash_seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for hash_seed in ("1", "2")
+    }
+    assert len(digests) == 1
+
+
+def test_the_emulator_reads_the_contract_on_its_own() -> None:
+    script = (
+        "import sys\n"
+        "import porting_tui.emulator, porting_tui.emulator.server\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('porting_tui.client', 'textual'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

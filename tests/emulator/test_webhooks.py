@@ -151,6 +151,15 @@ async def test_an_unreachable_receiver_never_breaks_the_api(
     assert emulator.events.records[0].delivery.startswith("failed after 3 attempts: ConnectError")
 
 
+async def test_a_webhook_url_httpx_cannot_use_is_reported_not_raised(
+    api: httpx.AsyncClient, emulator: Emulator
+) -> None:
+    await configure(api, "http://127.0.0.1:99999/hooks")
+    assert (await api.post("/orders/portIns", json=order_body())).status_code == 201
+    await emulator.wait_webhooks()
+    assert emulator.events.records[0].delivery.startswith("failed after 3 attempts: ")
+
+
 async def test_only_loopback_webhook_urls_are_called(
     api: httpx.AsyncClient, emulator: Emulator
 ) -> None:
