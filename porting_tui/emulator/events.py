@@ -23,6 +23,8 @@ from porting_tui.emulator.records import JsonObject
 
 log = logging.getLogger(__name__)
 
+MAX_EVENTS = 10_000
+"""The log keeps the latest events only, so a long demo does not grow without bound."""
 DELIVERY_ATTEMPTS = 3
 RETRY_DELAYS = (0.2, 1.0)
 DELIVERY_TIMEOUT = 5.0
@@ -103,6 +105,8 @@ class EventLog:
         self._last_id += 1
         record = EventRecord(self._last_id, time, body, self._route(body))
         self.records.append(record)
+        if len(self.records) > MAX_EVENTS:
+            del self.records[: len(self.records) - MAX_EVENTS]
         if record.delivery == "pending":
             self._enqueue(record)
         return record
@@ -152,10 +156,13 @@ class EventLog:
         self._queue = []
 
     async def _drain(self) -> None:
-        async with httpx.AsyncClient(timeout=DELIVERY_TIMEOUT, trust_env=False) as http:
-            while self._queue:
-                record, url = self._queue.pop(0)
-                await self._post(http, record, url)
+        # The outer loop looks again after the client has closed: an event queued while it
+        # was closing must not wait for the next one.
+        while self._queue:
+            async with httpx.AsyncClient(timeout=DELIVERY_TIMEOUT, trust_env=False) as http:
+                while self._queue:
+                    record, url = self._queue.pop(0)
+                    await self._post(http, record, url)
 
     async def _post(self, http: httpx.AsyncClient, record: EventRecord, url: str) -> None:
         problem = ""

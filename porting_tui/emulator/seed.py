@@ -26,6 +26,7 @@ from porting_tui.emulator.seed_data import FIX_NOTES, USER_NOTES
 from porting_tui.emulator.seed_fixes import apply_trigger, fixed_body
 
 SEED_DAYS = 90
+RECENT_DAYS = 10
 SCENARIOS = (
     ("smooth", 0.58),
     ("rejected_fixed", 0.12),
@@ -71,9 +72,15 @@ class Seeder:
                     scenario = name
                     break
                 roll -= share
+            if scenario == "rejected_open":
+                # Mostly recent, so that rejections still wait for an answer at the start.
+                age = timedelta(seconds=rng.uniform(5 * 3600, RECENT_DAYS * 86400))
             plan.append((start - age, scenario))
+        # Fresh orders are still waiting for the carrier: a third of them will be rejected
+        # soon after start, so a demo sees rejections and Sinch's notes arrive.
         for _ in range(fresh):
-            plan.append((start - timedelta(minutes=rng.uniform(5, 55)), "smooth"))
+            scenario = "rejected_open" if rng.random() < 0.34 else "smooth"
+            plan.append((start - timedelta(minutes=rng.uniform(5, 55)), scenario))
         for _ in range(cancelling):
             plan.append((start - timedelta(minutes=rng.uniform(30, 55)), "cancelling"))
         plan.sort(key=lambda item: item[0])
