@@ -67,7 +67,8 @@ def describe_event(event: WebhookEvent) -> str:
         order = event.order
         if order is None:
             return "order updated"
-        return f"order {order.status}, {len(order.phone_numbers)} numbers"
+        count = len(order.phone_numbers)
+        return f"order {order.status}, {count} number{'s' if count != 1 else ''}"
     if event.phone_numbers is not None:
         return _numbers_summary(event)
     return "event of a kind this version does not know"

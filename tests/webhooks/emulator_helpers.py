@@ -52,12 +52,12 @@ def number_item(phone: str, pin: str) -> dict[str, Any]:
     }
 
 
-def order_body() -> dict[str, Any]:
+def order_body(port_date: str = "2025-03-18") -> dict[str, Any]:
     """Two numbers: one the carrier confirms, one it rejects (PIN 0000)."""
     return {
         "customerOrderReference": "ACME-42",
         "desiredPortSchedule": {
-            "desiredPortDate": "2025-03-18",
+            "desiredPortDate": port_date,
             "desiredPortTime": "09:00:00",
             "desiredPortTimeZone": "US/Eastern",
         },

@@ -15,7 +15,7 @@ def test_each_kind_is_described_in_one_line() -> None:
         for kind in ("ORDER_UPDATED", "NUMBERS_REJECTED", "NUMBERS_ACTIVATED", "NEW_ORDER_NOTE")
     }
     assert described == {
-        "ORDER_UPDATED": "order PENDING, 1 numbers",
+        "ORDER_UPDATED": "order PENDING, 1 number",
         "NUMBERS_REJECTED": "1 REJECTED: +13125550143 (Invalid port-out PIN)",
         "NUMBERS_ACTIVATED": "1 ACTIVATED: +13125550143",
         "NEW_ORDER_NOTE": "note: Please send a copy of the latest bill.",
