@@ -1,0 +1,174 @@
+"""The Needs attention model: open orders, their details fetched in the background, the ranking.
+
+One board per app session. The order list asks it for change markers, the attention view for
+the ranking and the progress, the detail screen for the "since you last looked" summary and
+the timeline, and opening an order marks it as seen (with undo).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from datetime import date
+
+from porting_tui.attention.detail_cache import Observation
+from porting_tui.attention.fetcher import DetailFetcher, FetchProgress, Sleep
+from porting_tui.attention.markers import change_marker
+from porting_tui.attention.ranking import AttentionItem, rank
+from porting_tui.attention.rules import assess
+from porting_tui.attention.settings import OPEN_STATUSES, AttentionSettings
+from porting_tui.attention.summary import SinceLastLooked, since_last_looked
+from porting_tui.attention.tracker import OrderTracker
+from porting_tui.client import Order, OrderListItem, PortingClient
+from porting_tui.local.order_state import OrderState, list_key, order_state
+from porting_tui.local.seen_state import Clock, SeenOrder, SeenState, utc_now
+from porting_tui.local.store import LocalStore
+from porting_tui.local.timeline import TimelineEntry
+
+LIST_PAGE_SIZE = 1000
+"""The API's largest page: 2,000 open orders are listed in a few requests."""
+
+
+def newest_first(rows: list[OrderListItem]) -> list[OrderListItem]:
+    return sorted(rows, key=lambda row: (row.created_date or date.min, row.id), reverse=True)
+
+
+class AttentionBoard:
+    def __init__(
+        self,
+        client: PortingClient,
+        store: LocalStore,
+        profile: str,
+        *,
+        settings: AttentionSettings | None = None,
+        clock: Clock = utc_now,
+        sleep: Sleep = asyncio.sleep,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.client = client
+        self.settings = settings or AttentionSettings()
+        self.seen_state = SeenState(store, profile, clock=clock)
+        self.tracker = OrderTracker(store, profile, clock=clock)
+        self.rows: dict[int, OrderListItem] = {}
+        self.progress = FetchProgress()
+        self._clock = clock
+        self._sleep = sleep
+        self._monotonic = monotonic
+        self._seen = self.seen_state.all()
+        self.baseline = self.seen_state.baseline()
+
+    async def list_open_orders(self) -> list[OrderListItem]:
+        rows: list[OrderListItem] = []
+        for status in OPEN_STATUSES:
+            rows += [
+                row
+                async for row in self.client.orders.list(status=status, page_size=LIST_PAGE_SIZE)
+            ]
+        return rows
+
+    async def refresh(
+        self,
+        *,
+        on_progress: Callable[[FetchProgress], None] | None = None,
+        on_order: Callable[[int], None] | None = None,
+    ) -> FetchProgress:
+        """List the open orders, then read the details of those that may have changed.
+
+        Details are fetched newest first; an order whose list row still shows what it showed
+        when its details were read, recently enough, is not fetched again.
+        """
+        rows = newest_first(await self.list_open_orders())
+        self.rows = {row.id: row for row in rows}
+        now = self._clock()
+        observations = self.tracker.cache.all()
+        to_fetch = [
+            row.id
+            for row in rows
+            if not (seen := observations.get(row.id))
+            or not seen.is_fresh(list_key(row), now, self.settings.max_detail_age)
+        ]
+
+        def report(progress: FetchProgress) -> None:
+            self.progress = progress
+            if on_progress is not None:
+                on_progress(progress)
+
+        def on_result(order_id: int, order: Order) -> None:
+            row = self.rows.get(order_id)
+            self.tracker.observe(order, list_key(row) if row else None)
+            if on_order is not None:
+                on_order(order_id)
+
+        fetcher: DetailFetcher[Order] = DetailFetcher(
+            self.client.orders.get,
+            concurrency=self.settings.concurrency,
+            sleep=self._sleep,
+            clock=self._monotonic,
+            on_progress=report,
+        )
+        return await fetcher.run(to_fetch, on_result, reused=len(rows) - len(to_fetch))
+
+    def observation(self, order_id: int) -> Observation | None:
+        return self.tracker.cache.get(order_id)
+
+    def item(self, order_id: int) -> AttentionItem | None:
+        """The order as a row of the view, with its reasons (none: it needs nothing now)."""
+        observation = self.observation(order_id)
+        if observation is None:
+            return None
+        seen = self._seen.get(order_id)
+        reasons = assess(
+            observation.state,
+            seen,
+            now=self._clock(),
+            changed_at=observation.changed_at,
+            settings=self.settings,
+        )
+        row = self.rows.get(order_id)
+        marker = change_marker(row, seen, observation, self.baseline) if row else None
+        return AttentionItem(order_id, observation.state, reasons, row, marker)
+
+    def items(self) -> list[AttentionItem]:
+        """The Needs attention ranking over the open orders read so far."""
+        candidates = (self.item(order_id) for order_id in self.rows)
+        return rank(item for item in candidates if item is not None)
+
+    def marker(self, row: OrderListItem) -> str | None:
+        """The change marker of any order-list row (open or not)."""
+        return change_marker(row, self._seen.get(row.id), self.observation(row.id), self.baseline)
+
+    def observe(self, order: Order) -> Observation:
+        """Record an order read elsewhere (the detail screen): timeline and cache."""
+        row = self.rows.get(order.id)
+        key = list_key(row) if row and row.status == order.status else None
+        return self.tracker.observe(order, key)
+
+    def open_order(self, order: Order) -> SinceLastLooked:
+        """The operator opens ``order``: record it, summarize what changed, mark it as seen."""
+        self.observe(order)
+        state = order_state(order)
+        summary = self.since_last_looked(state)
+        self.mark_seen(state)
+        return summary
+
+    def since_last_looked(self, state: OrderState) -> SinceLastLooked:
+        seen = self._seen.get(state.order_id)
+        return since_last_looked(seen, state, own_authors=self.settings.own_authors)
+
+    def mark_seen(self, state: OrderState) -> SeenOrder:
+        seen = self.seen_state.mark_seen(state)
+        self._seen[state.order_id] = seen
+        return seen
+
+    def undo_seen(self, order_id: int) -> SeenOrder | None:
+        """Forget the last look at the order, so it shows as changed again."""
+        previous = self.seen_state.undo(order_id)
+        if previous is None:
+            self._seen.pop(order_id, None)
+        else:
+            self._seen[order_id] = previous
+        return previous
+
+    def timeline(self, order_id: int) -> list[TimelineEntry]:
+        return self.tracker.timeline.entries(order_id)
