@@ -154,8 +154,13 @@ def _document_changes(old: OrderState | None, new: OrderState) -> list[Change]:
 
 def diff_states(old: OrderState, new: OrderState) -> list[Change]:
     """The changes from ``old`` to ``new`` (two pictures of the same order)."""
-    changes: list[Change] = []
+    changes = _number_moves(old, new)
+    changes += _added_and_removed(old, new)
+    changes += _foc_changes(old, new)
+    changes += _note_changes(old, new)
+    changes += _document_changes(old, new)
     if old.status != new.status:
+        # Last: the order's status follows from its numbers.
         fingerprint = _digest(sorted(f"{n.phone_number}:{n.status}" for n in new.numbers))
         changes.append(
             Change(
@@ -165,11 +170,6 @@ def diff_states(old: OrderState, new: OrderState) -> list[Change]:
                 subject=new.status,
             )
         )
-    changes += _number_moves(old, new)
-    changes += _added_and_removed(old, new)
-    changes += _foc_changes(old, new)
-    changes += _note_changes(old, new)
-    changes += _document_changes(old, new)
     return changes
 
 

@@ -1,0 +1,102 @@
+"""The board over a seeded emulator: newest first, cached details reused, 429 honoured."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from porting_tui.attention.board import AttentionBoard
+from porting_tui.attention.fetcher import FetchProgress
+from porting_tui.attention.settings import AttentionSettings
+from porting_tui.emulator import DEMO_KEY_ID
+from porting_tui.local.order_state import list_key
+from tests.attention.conftest import PROFILE, World, make_world
+from tests.attention.test_fetcher import FakeTime
+
+DETAIL = "GET /v1/projects/demo-project/orders/portIns/"
+
+
+def detail_requests(world: World) -> list[int]:
+    return [int(r.removeprefix(DETAIL)) for r in world.transport.requests if r.startswith(DETAIL)]
+
+
+def list_requests(world: World) -> int:
+    return sum(1 for r in world.transport.requests if r.endswith("/orders/portIns"))
+
+
+async def test_details_are_read_newest_first_and_reused_while_rows_are_unchanged(
+    tmp_path: Path,
+) -> None:
+    world = make_world(tmp_path, orders=80, seed=3)
+    async with world.client:
+        board = world.board(concurrency=1, max_detail_age=timedelta(days=1))
+        progress = await board.refresh()
+        fetched = detail_requests(world)
+        rows = list(board.rows.values())
+        assert fetched == [row.id for row in rows]
+        dates = [row.created_date for row in rows]
+        assert dates == sorted(dates, reverse=True)
+        assert progress.complete and progress.fetched == len(rows) > 10
+        assert list_requests(world) == 2  # one page per open status
+
+        # Nothing changed: only the list is read again, from the same board or a new one.
+        world.transport.requests.clear()
+        again = await board.refresh()
+        assert detail_requests(world) == []
+        assert (again.reused, again.fetched) == (len(rows), 0)
+        await world.board().refresh()
+        assert detail_requests(world) == []
+
+        # The carrier moves some orders on: only those whose row changed are read again.
+        world.emulator.advance(timedelta(hours=6))
+        before = {i: board.observation(i) for i in board.rows}
+        world.transport.requests.clear()
+        await board.refresh()
+        changed = [
+            order_id
+            for order_id, row in board.rows.items()
+            if (seen := before.get(order_id)) is None or seen.list_key != list_key(row)
+        ]
+        assert changed
+        assert detail_requests(world) == changed
+
+
+async def test_old_details_are_read_again_even_when_the_row_did_not_change(
+    tmp_path: Path,
+) -> None:
+    world = make_world(tmp_path, orders=40, seed=5)
+    async with world.client:
+        board = world.board(max_detail_age=timedelta(minutes=15))
+        await board.refresh()
+        world.emulator.clock.advance(timedelta(minutes=16))
+        world.transport.requests.clear()
+        await board.refresh()
+        assert sorted(detail_requests(world)) == sorted(board.rows)
+
+
+async def test_rate_limited_details_pause_and_still_complete(tmp_path: Path) -> None:
+    world = make_world(tmp_path, orders=60, seed=11)
+    time = FakeTime()
+    faults_on: list[bool] = []
+
+    def progress(update: FetchProgress) -> None:
+        # The list is read; from now on a third of the requests are refused with 429.
+        if not faults_on:
+            faults_on.append(True)
+            world.emulator.faults.set("429=0.3:4s")
+
+    async with world.client:
+        board = AttentionBoard(
+            world.client,
+            world.store,
+            PROFILE,
+            settings=AttentionSettings(own_authors=frozenset({DEMO_KEY_ID})),
+            clock=world.emulator.clock.now,
+            sleep=time.sleep,
+            monotonic=time.clock,
+        )
+        result = await board.refresh(on_progress=progress)
+    assert result.complete and result.failed == 0
+    assert result.rate_limited > 0
+    assert result.fetched == len(board.rows)
+    assert time.sleeps and all(pause == 4.0 for pause in time.sleeps)
