@@ -19,7 +19,7 @@ from porting_tui.domain.draft_fields import (
     step_of_path,
 )
 from porting_tui.domain.order_draft import OrderDraft, parse_day, port_time_text
-from porting_tui.domain.phone_numbers import MAX_NUMBERS_PER_ORDER, to_e164
+from porting_tui.domain.phone_numbers import MAX_NUMBERS_PER_ORDER, parse_numbers, to_e164
 from porting_tui.domain.regions import postal_code_problem, state_problem, zip_plus_four_problem
 
 MAX_REFERENCE_LENGTH = 100
@@ -118,6 +118,16 @@ def per_number_problems(draft: OrderDraft, step: Step, today: date) -> list[Draf
 
 
 def numbers_problems(draft: OrderDraft) -> list[DraftProblem]:
+    unreadable = parse_numbers(draft.numbers_text).problems
+    if unreadable:
+        return [
+            DraftProblem(
+                Step.NUMBERS,
+                "phoneNumbers",
+                f"has {len(unreadable)} entries that are not US or Canadian numbers "
+                f"(first: {unreadable[0]}); fix or delete them",
+            )
+        ]
     if not draft.numbers:
         return [DraftProblem(Step.NUMBERS, "phoneNumbers", "needs at least one number")]
     if len(draft.numbers) > MAX_NUMBERS_PER_ORDER:

@@ -1,0 +1,153 @@
+"""WizardFieldForm: labelled inputs of the order wizard, each bound to one API field path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static
+
+from porting_tui.domain.draft_fields import FormField
+
+
+def _set_class(widget: Widget, on: bool, name: str) -> None:
+    # Changing classes restyles the widget; most calls change nothing, so skip those.
+    if widget.has_class(name) != on:
+        widget.set_class(on, name)
+
+
+def field_dom_id(path: str) -> str:
+    """A DOM id for a field path (ids cannot hold dots)."""
+    return "f-" + path.replace(".", "-")
+
+
+class WizardFieldForm(Vertical):
+    """One row per field: label, input (or a list to pick from) and the field's error line."""
+
+    DEFAULT_CSS = """
+    WizardFieldForm {
+        height: auto;
+        & .wizard-row { height: 1; }
+        & .wizard-section { color: $accent; text-style: bold; margin-top: 1; }
+        & .wizard-section.-first { margin-top: 0; }
+        & .wizard-row > Label { width: 20; color: $text-muted; }
+        & .wizard-row.-overridden > Label { color: $accent; text-style: bold; }
+        & .wizard-row > Input, & .wizard-row > Select { width: 1fr; }
+        & .wizard-row > Input.-invalid { background: $error 25%; }
+        & .wizard-field-error { color: $error; padding-left: 20; height: auto; display: none; }
+        & .wizard-field-error.-shown { display: block; }
+    }
+    """
+
+    class ValueChanged(Message):
+        """The user changed the value of ``path`` to ``value``."""
+
+        def __init__(self, form: WizardFieldForm, path: str, value: str) -> None:
+            super().__init__()
+            self.form = form
+            self.path = path
+            self.value = value
+
+    def __init__(
+        self, sections: Sequence[tuple[str, Sequence[FormField]]], *, id: str | None = None
+    ) -> None:
+        """``sections`` are (heading, fields) pairs; an empty heading shows none."""
+        super().__init__(id=id)
+        self.sections = tuple((heading, tuple(fields)) for heading, fields in sections)
+        self.fields = tuple(field for _, fields in self.sections for field in fields)
+        self._by_id = {field_dom_id(field.path): field for field in self.fields}
+
+    def compose(self) -> ComposeResult:
+        for index, (heading, fields) in enumerate(self.sections):
+            if heading:
+                classes = "wizard-section -first" if index == 0 else "wizard-section"
+                yield Static(heading, classes=classes, markup=False)
+            yield from self._compose_fields(fields)
+
+    def _compose_fields(self, fields: Sequence[FormField]) -> ComposeResult:
+        for field in fields:
+            dom_id = field_dom_id(field.path)
+            with Horizontal(classes="wizard-row", id=f"row-{dom_id}"):
+                yield Label(field.label + (" *" if field.required else ""), markup=False)
+                if field.choices:
+                    yield Select(
+                        field.choices, prompt=field.hint or "(none)", compact=True, id=dom_id
+                    )
+                else:
+                    yield Input(
+                        placeholder=field.hint, password=field.secret, compact=True, id=dom_id
+                    )
+            yield Static("", classes="wizard-field-error", id=f"error-{dom_id}", markup=False)
+
+    def field_widget(self, path: str) -> Widget:
+        return self.query_one(f"#{field_dom_id(path)}")
+
+    def set_values(self, values: Mapping[str, str], overridden: Iterable[str] = ()) -> None:
+        """Show ``values`` without reporting them as changes; mark the ``overridden`` rows."""
+        marked = set(overridden)
+        with self.prevent(Input.Changed, Select.Changed):
+            for field in self.fields:
+                widget = self.field_widget(field.path)
+                value = values.get(field.path, "")
+                if isinstance(widget, Select):
+                    known = any(value == choice for _, choice in field.choices)
+                    widget.value = value if known else Select.NULL
+                elif isinstance(widget, Input) and widget.value != value:
+                    widget.value = value
+                row = self.query_one(f"#row-{field_dom_id(field.path)}")
+                _set_class(row, field.path in marked, "-overridden")
+
+    def show_errors(self, errors: Mapping[str, str]) -> Widget | None:
+        """Show each field's error under it (clearing the others); the first faulty widget."""
+        first: Widget | None = None
+        for field in self.fields:
+            dom_id = field_dom_id(field.path)
+            message = errors.get(field.path, "")
+            line = self.query_one(f"#error-{dom_id}", Static)
+            widget = self.field_widget(field.path)
+            if message or line.has_class("-shown"):
+                line.update(f"↳ {message}" if message else "")
+                _set_class(line, bool(message), "-shown")
+                _set_class(widget, bool(message), "-invalid")
+            if message and first is None:
+                first = widget
+        return first
+
+    def reveal_secrets(self, reveal: bool) -> None:
+        for field in self.fields:
+            if field.secret:
+                widget = self.field_widget(field.path)
+                if isinstance(widget, Input):
+                    widget.password = not reveal
+
+    def set_field_visible(self, path: str, visible: bool) -> None:
+        dom_id = field_dom_id(path)
+        self.query_one(f"#row-{dom_id}").display = visible
+        if not visible:
+            self.query_one(f"#error-{dom_id}").display = False
+        else:
+            self.query_one(f"#error-{dom_id}").styles.clear_rule("display")
+
+    def set_field_label(self, path: str, label: str) -> None:
+        field = self._by_id[field_dom_id(path)]
+        row = self.query_one(f"#row-{field_dom_id(path)}")
+        row.query_one(Label).update(label + (" *" if field.required else ""))
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        field = self._by_id.get(event.input.id or "")
+        if field is not None:
+            event.stop()
+            self.post_message(self.ValueChanged(self, field.path, event.value))
+
+    @on(Select.Changed)
+    def _select_changed(self, event: Select.Changed) -> None:
+        field = self._by_id.get(event.select.id or "")
+        if field is not None:
+            event.stop()
+            value = "" if event.value is Select.NULL else str(event.value)
+            self.post_message(self.ValueChanged(self, field.path, value))
