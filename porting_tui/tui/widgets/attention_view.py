@@ -1,0 +1,194 @@
+"""AttentionView: the Needs attention tab — open orders ranked by urgency, each saying why.
+
+The board lists the open orders and reads their details in the background; this widget shows
+the progress of that as it goes and the ranking, rebuilt a few times a second at most (a
+ranking over 2,000 orders takes tens of milliseconds, too much to redo for every order).
+"""
+
+from __future__ import annotations
+
+import time
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import DataTable, Static
+
+from porting_tui.attention.board import AttentionBoard
+from porting_tui.attention.fetcher import FetchProgress
+from porting_tui.attention.markers import MARKER_SYMBOLS
+from porting_tui.attention.ranking import AttentionItem
+from porting_tui.attention.rules import NOTE, REJECTED
+from porting_tui.client import PortingError
+
+REBUILD_SECONDS = 0.5
+COLUMNS = ("", "Order", "Status", "Reference", "Created", "#", "FOC", "Act", "Rej", "Exc", "Why")
+STATUS_STYLES = {"PENDING": "yellow", "CONFIRMED": "blue"}
+_REASON_STYLES = {REJECTED: "bold red", NOTE: "bold"}
+
+
+def item_cells(item: AttentionItem) -> tuple[Text, ...]:
+    """A row of the view as literal text (references come from the server)."""
+    state, row = item.state, item.row
+    counts = (
+        (
+            row.phone_number_quantity,
+            row.foc_quantity,
+            row.activated_quantity,
+            row.rejected_quantity,
+            row.excluded_quantity,
+        )
+        if row is not None
+        else (
+            len(state.numbers),
+            state.count("CONFIRMED"),
+            state.count("ACTIVATED"),
+            state.count("REJECTED"),
+            state.count("EXCLUDED"),
+        )
+    )
+    status = row.status if row is not None else state.status
+    created = state.created_date.isoformat() if state.created_date else "—"
+    first = item.reasons[0].kind if item.reasons else ""
+    return (
+        Text(MARKER_SYMBOLS.get(item.marker or "", " "), style="bold"),
+        Text(str(item.order_id)),
+        Text(f"● {status}", style=STATUS_STYLES.get(status, "magenta")),
+        Text(state.reference or ""),
+        Text(created),
+        *(Text(str(count), justify="right") for count in counts),
+        Text(item.why, style=_REASON_STYLES.get(first, "")),
+    )
+
+
+class AttentionView(Vertical):
+    """Progress line on top, ranked orders below; Enter opens the highlighted order."""
+
+    DEFAULT_CSS = """
+    AttentionView {
+        height: 1fr;
+        #attention-progress { padding: 0 1; color: $text-muted; height: 1; }
+        #attention-progress.-busy { color: $text-warning; }
+        #attention-progress.-problem { color: $text-error; }
+        #attention-table { height: 1fr; }
+    }
+    """
+
+    class CountChanged(Message):
+        """The number of orders needing attention changed (``complete``: fetch finished)."""
+
+        def __init__(self, count: int, complete: bool) -> None:
+            super().__init__()
+            self.count = count
+            self.complete = complete
+
+    class OrderSelected(Message):
+        """The operator chose an order of the view."""
+
+        def __init__(self, order_id: int) -> None:
+            super().__init__()
+            self.order_id = order_id
+
+    def __init__(self, board: AttentionBoard, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.board = board
+        self.items: list[AttentionItem] = []
+        self.problem: str | None = None
+        self._dirty = False
+        self._last_rebuild = 0.0
+        self._flush_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="attention-progress")
+        yield DataTable[Text](id="attention-table", cursor_type="row", zebra_stripes=True)
+
+    @property
+    def table(self) -> DataTable[Text]:
+        return self.query_one("#attention-table", DataTable)
+
+    def on_mount(self) -> None:
+        self.table.add_columns(*COLUMNS)
+        self.rebuild()
+
+    def start(self) -> None:
+        """Read the open orders again (in the background); a refresh already running restarts."""
+        self.refresh_board()
+
+    @work(exclusive=True, group="attention", exit_on_error=False)
+    async def refresh_board(self) -> None:
+        self.problem = None
+        self._show_progress(self.board.progress, busy=True, listing=True)
+        self._flush_timer = self.set_interval(REBUILD_SECONDS, self._flush)
+        try:
+            progress = await self.board.refresh(
+                on_progress=self._on_progress, on_order=self._on_order
+            )
+        except PortingError as error:
+            self.problem = f"Open orders could not be read: {error.message} (r to retry)"
+            self._show_problem()
+            return
+        finally:
+            self._flush_timer.stop()
+        self.rebuild()
+        self._show_progress(progress, busy=False)
+
+    def _on_progress(self, progress: FetchProgress) -> None:
+        self._show_progress(progress, busy=not progress.complete)
+
+    def _on_order(self, order_id: int) -> None:
+        self._dirty = True
+
+    def _flush(self) -> None:
+        if self._dirty and time.monotonic() - self._last_rebuild >= REBUILD_SECONDS:
+            self.rebuild()
+
+    def _show_progress(self, progress: FetchProgress, *, busy: bool, listing: bool = False) -> None:
+        label = self.query_one("#attention-progress", Static)
+        label.remove_class("-problem")
+        label.set_class(busy, "-busy")
+        if listing:
+            text = "listing open orders…"
+        else:
+            text = f"{len(self.items)} need attention · {progress.describe()}"
+        label.update(Text(text))
+
+    def _show_problem(self) -> None:
+        label = self.query_one("#attention-progress", Static)
+        label.remove_class("-busy")
+        label.add_class("-problem")
+        label.update(Text(self.problem or ""))
+
+    def rebuild(self) -> None:
+        """Rank again and redraw; the cursor stays on the same order when it is still listed."""
+        self._dirty = False
+        self._last_rebuild = time.monotonic()
+        self.items = self.board.items()
+        table = self.table
+        current = self.highlighted_order()
+        table.clear()
+        for item in self.items:
+            table.add_row(*item_cells(item), key=str(item.order_id))
+        if current is not None and str(current) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(current)))
+        self.post_message(self.CountChanged(len(self.items), self.board.progress.complete))
+
+    def highlighted_order(self) -> int | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return int(key.value) if key.value is not None else None
+
+    def action_open_order(self) -> None:
+        order_id = self.highlighted_order()
+        if order_id is not None:
+            self.post_message(self.OrderSelected(order_id))
+
+    @on(DataTable.RowSelected, "#attention-table")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value is not None:
+            self.post_message(self.OrderSelected(int(event.row_key.value)))
