@@ -16,9 +16,31 @@ from porting_tui import __version__
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--profile", "profile_name", metavar="NAME", help="Profile to use for this run.")
 @click.option("--demo", is_flag=True, help="Run on the built-in emulator with seeded orders.")
+@click.option(
+    "--page-size",
+    type=click.IntRange(1, 1000),
+    default=100,
+    show_default=True,
+    help="Orders fetched per request in the app.",
+)
+@click.option(
+    "--refresh",
+    "refresh_seconds",
+    type=click.FloatRange(10),
+    default=60,
+    show_default=True,
+    metavar="SECONDS",
+    help="Auto-refresh interval of the app's order list (at least 10).",
+)
 @click.version_option(__version__, "-V", "--version", prog_name="porting-tui")
 @click.pass_context
-def cli(ctx: click.Context, profile_name: str | None, demo: bool) -> None:
+def cli(
+    ctx: click.Context,
+    profile_name: str | None,
+    demo: bool,
+    page_size: int,
+    refresh_seconds: float,
+) -> None:
     """Triage, create and activate Sinch port-in orders from the terminal.
 
     Without a command, opens the interactive app.
@@ -28,12 +50,12 @@ def cli(ctx: click.Context, profile_name: str | None, demo: bool) -> None:
     ctx.obj["demo"] = demo
     if ctx.invoked_subcommand is not None:
         return
-    click.echo(
-        "porting-tui: the interactive app is not yet available in this version; "
-        "see 'porting-tui --help' for the commands that are.",
-        err=True,
-    )
-    sys.exit(1)
+    # Imported here so that --help and the scripting commands never pay for textual.
+    from porting_tui.tui.launch import run_tui
+    from porting_tui.tui.session import ListSettings
+
+    settings = ListSettings(page_size=page_size, refresh_seconds=refresh_seconds)
+    sys.exit(run_tui(profile_name, demo, settings))
 
 
 def main() -> None:

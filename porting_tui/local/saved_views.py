@@ -8,7 +8,7 @@ from pathlib import Path
 
 import tomlkit
 from tomlkit.exceptions import ParseError
-from tomlkit.items import AoT, Table
+from tomlkit.items import AoT, Array, Table
 
 from porting_tui import paths
 from porting_tui.local.private_files import write_private_file
@@ -67,7 +67,7 @@ def _read_document(path: Path) -> tomlkit.TOMLDocument:
 
 def _views_table(document: tomlkit.TOMLDocument, path: Path) -> AoT:
     views = document.get("views")
-    if views is None:
+    if views is None or (isinstance(views, Array) and not views):
         views = tomlkit.aot()
         document["views"] = views
     if not isinstance(views, AoT):
@@ -131,6 +131,10 @@ def remove_view(name: str, path: Path | None = None) -> list[SavedView]:
     replacement = tomlkit.aot()
     for table in kept:
         replacement.append(table)
-    document["views"] = replacement
+    if kept:
+        document["views"] = replacement
+    else:
+        # An empty array of tables would be written as "views = []".
+        del document["views"]
     _write(document, path)
     return [_to_view(item, path) for item in replacement]

@@ -51,6 +51,9 @@ def test_removing_a_view_keeps_the_others(tmp_path: Path) -> None:
     assert remove_view("A", path) == [SavedView("B", {})]
     with pytest.raises(SavedViewsError, match="no saved view called 'A'"):
         remove_view("A", path)
+    assert remove_view("B", path) == []
+    assert load_views(path) == []
+    assert save_view(SavedView("C", {}), path) == [SavedView("C", {})]
 
 
 def test_comments_and_other_keys_of_a_hand_edited_file_survive_a_save(tmp_path: Path) -> None:

@@ -1,0 +1,66 @@
+"""PortingApp: the shell that hands the session (profile, client, clock) to its screens."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.worker import WorkerState
+
+from porting_tui.tui.commands import ScreenCommands
+from porting_tui.tui.screens.help_screen import HelpScreen
+from porting_tui.tui.screens.order_list_screen import OrderListScreen
+from porting_tui.tui.screens.order_summary_screen import OrderSummaryScreen
+from porting_tui.tui.screens.session_screen import SessionScreen
+from porting_tui.tui.session import Session
+from porting_tui.tui.widgets.order_table import OrderTable
+
+_ACTIVE = (WorkerState.PENDING, WorkerState.RUNNING)
+
+
+class PortingApp(App[None]):
+    """Owns the session; screens get it passed in and report activity back with messages."""
+
+    TITLE = "porting-tui"
+    CSS_PATH = "app.tcss"
+    COMMANDS: ClassVar = App.COMMANDS | {ScreenCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Keys"),
+    ]
+
+    busy: reactive[bool] = reactive(False)
+    """Requests are running somewhere in the app."""
+    refreshed_at: reactive[datetime | None] = reactive(None)
+    """When data last arrived from the API, by the session's clock."""
+
+    def __init__(self, session: Session, *, close_client: bool = True) -> None:
+        super().__init__()
+        self.session = session
+        self._close_client = close_client
+        if session.demo:
+            self.sub_title = "demo"
+
+    def on_mount(self) -> None:
+        # Pushed rather than returned from get_default_screen: only pushed screens get the
+        # CSS_PATH (.tcss) beside them loaded.
+        self.push_screen(OrderListScreen(self.session))
+
+    def on_session_screen_activity_changed(self, _: SessionScreen.ActivityChanged) -> None:
+        self.busy = any(worker.state in _ACTIVE for worker in self.workers)
+
+    def on_session_screen_data_refreshed(self, event: SessionScreen.DataRefreshed) -> None:
+        self.refreshed_at = event.at
+
+    def on_order_table_order_selected(self, event: OrderTable.OrderSelected) -> None:
+        self.push_screen(OrderSummaryScreen(self.session, event.order.id))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    async def on_unmount(self) -> None:
+        if self._close_client:
+            await self.session.client.aclose()

@@ -1,0 +1,57 @@
+"""ConfirmDialog: ask before doing something that cannot be undone with a key."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Returns True only when the user confirms; Esc and "n" say no."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,n", "answer(False)", "No"),
+        Binding("y", "answer(True)", "Yes"),
+    ]
+    DEFAULT_CSS = """
+    ConfirmDialog {
+        align: center middle;
+        & > #dialog {
+            width: 60; max-width: 100%; height: auto; padding: 0 1;
+            border: round $warning; background: $surface;
+        }
+        & #question { margin-bottom: 1; }
+        & #buttons { height: auto; align-horizontal: right; }
+        & Button { margin-left: 1; min-width: 8; }
+    }
+    """
+
+    def __init__(self, title: str, question: str, confirm_label: str = "Yes") -> None:
+        super().__init__()
+        self._title = title
+        self._question = question
+        self._confirm_label = confirm_label
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog") as dialog:
+            dialog.border_title = self._title
+            yield Static(self._question, id="question", markup=False)
+            with Horizontal(id="buttons"):
+                yield Button(f"{self._confirm_label} (y)", variant="warning", id="yes")
+                yield Button("No (n)", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")

@@ -1,0 +1,70 @@
+"""SaveViewDialog: ask for the name under which the current filters become a view tab."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from porting_tui.local.saved_views import SavedViewsError, validate_name
+
+
+class SaveViewDialog(ModalScreen[str | None]):
+    """Returns the chosen name, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    DEFAULT_CSS = """
+    SaveViewDialog {
+        align: center middle;
+        & > #dialog {
+            width: 60; max-width: 100%; height: auto; padding: 0 1;
+            border: round $primary; background: $surface;
+        }
+        & #summary { color: $text-muted; }
+        & #error { color: $text-error; }
+    }
+    """
+
+    def __init__(
+        self, summary: str, taken: list[str], reserved: list[str], suggestion: str = ""
+    ) -> None:
+        super().__init__()
+        self._summary = summary
+        self._taken = taken
+        self._reserved = {name.casefold() for name in reserved}
+        self._suggestion = suggestion
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog") as dialog:
+            dialog.border_title = "Save the current filters as a view"
+            yield Static(self._summary or "no filters: every order", id="summary", markup=False)
+            yield Label("Name")
+            yield Input(self._suggestion, placeholder="ACME last 7 days", id="name", compact=True)
+            yield Static(id="error", markup=False)
+            yield Static("enter save · esc cancel", markup=False)
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        error = self.query_one("#error", Static)
+        clash = event.value.strip() in self._taken
+        error.update(f"{event.value.strip()!r} exists and will be replaced" if clash else "")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        try:
+            name = validate_name(event.value)
+        except SavedViewsError as error:
+            self.query_one("#error", Static).update(str(error))
+            return
+        if name.casefold() in self._reserved:
+            self.query_one("#error", Static).update(f"{name!r} is a built-in view; pick another")
+            return
+        self.dismiss(name)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,101 @@
+"""Start the app: on a profile from the config, or on an in-process emulator (``--demo``)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TextIO
+
+from porting_tui.tui.session import ListSettings, Session
+
+DEMO_BASE_URL = "http://127.0.0.1:8787"
+DEMO_ORDERS = 300
+DEMO_SEED = 7
+DEMO_SPEED = 600.0
+"""Virtual seconds per real second: orders visibly move through their lifecycle in a demo."""
+
+# Exit status for an unusable profile, as the scripting commands use for usage errors.
+EXIT_PROFILE = 2
+
+
+def profile_session(profile_name: str | None, settings: ListSettings, err: TextIO) -> Session:
+    """The session of the chosen (or default) profile; ProfileError or PortingConfigError."""
+    from porting_tui.local.profiles import load_config, select_profile
+
+    config = load_config()
+    for warning in config.warnings:
+        print(f"porting-tui: warning: {warning}", file=err)
+    profile = select_profile(config, profile_name)
+    client = profile.make_client()
+    return Session(
+        profile_name=profile.name,
+        project_id=profile.project_id,
+        api_host=client.api_host,
+        client=client,
+        key_id=profile.key_id,
+        read_only=profile.read_only,
+        color=profile.color,
+        settings=settings,
+    )
+
+
+def demo_session(settings: ListSettings, orders: int = DEMO_ORDERS) -> Session:
+    """A session on a fresh emulator in this process, with seeded orders and a fast clock."""
+    import httpx
+
+    from porting_tui.client import PortingClient
+    from porting_tui.emulator import (
+        DEMO_KEY_ID,
+        DEMO_KEY_SECRET,
+        DEMO_PROJECT_ID,
+        EmulatorSettings,
+        create_emulator,
+    )
+
+    emulator = create_emulator(EmulatorSettings(orders=orders, seed=DEMO_SEED, speed=DEMO_SPEED))
+    client = PortingClient(
+        DEMO_PROJECT_ID,
+        key_id=DEMO_KEY_ID,
+        key_secret=DEMO_KEY_SECRET,
+        base_url=DEMO_BASE_URL,
+        transport=httpx.ASGITransport(app=emulator.app),
+    )
+    return Session(
+        profile_name="demo",
+        project_id=DEMO_PROJECT_ID,
+        api_host="emulator",
+        client=client,
+        key_id=DEMO_KEY_ID,
+        demo=True,
+        settings=settings,
+    )
+
+
+def run_tui(
+    profile_name: str | None,
+    demo: bool,
+    settings: ListSettings,
+    err: TextIO | None = None,
+    run: Callable[[Session], None] | None = None,
+) -> int:
+    """Open the app and return the exit status; a profile problem is one line on ``err``."""
+    from porting_tui.client import PortingConfigError
+    from porting_tui.local.errors import ProfileError
+
+    err = err or sys.stderr
+    try:
+        session = demo_session(settings) if demo else profile_session(profile_name, settings, err)
+    except ProfileError as error:
+        print(f"porting-tui: {error.message}", file=err)
+        return EXIT_PROFILE
+    except PortingConfigError as error:
+        print(f"porting-tui: profile {profile_name or 'default'}: {error.message}", file=err)
+        return EXIT_PROFILE
+    (run or _run_app)(session)
+    return 0
+
+
+def _run_app(session: Session) -> None:
+    from porting_tui.tui.app import PortingApp
+
+    PortingApp(session).run()

@@ -1,0 +1,530 @@
+"""OrderListScreen: triage at a glance — views as tabs, filters, paging, refresh, export."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static, Tab, Tabs
+
+from porting_tui.client import OrderListItem, PortingError, RateLimitError
+from porting_tui.local.export import ExportFormat, export_file_name, write_export
+from porting_tui.local.saved_views import (
+    SavedView,
+    SavedViewsError,
+    load_views,
+    remove_view,
+    save_view,
+)
+from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
+from porting_tui.tui.dialogs.export_dialog import ExportDialog
+from porting_tui.tui.dialogs.filter_dialog import FilterDialog
+from porting_tui.tui.dialogs.save_view_dialog import SaveViewDialog
+from porting_tui.tui.filters import FilterErrors, OrderFilters, describe, to_query
+from porting_tui.tui.order_listing import OrderListing
+from porting_tui.tui.order_views import BUILT_IN_NAMES, OrderView, all_views
+from porting_tui.tui.problems import Problem, describe_problem
+from porting_tui.tui.screens.session_screen import SessionScreen
+from porting_tui.tui.session import Session
+from porting_tui.tui.widgets.order_columns import COLUMN_KEYS, COLUMN_TITLES
+from porting_tui.tui.widgets.order_table import OrderTable
+from porting_tui.tui.widgets.problem_banner import ProblemBanner
+from porting_tui.tui.widgets.status_header import StatusHeader
+
+LoadKind = Literal["first", "next", "all", "reload"]
+_EXPORT_PAGE_SIZE = 1000
+
+
+class OrderListScreen(SessionScreen):
+    """The first screen: which orders need attention, narrowed in a few keys."""
+
+    HELP_TITLE = "Order list"
+    CSS_PATH = "order_list_screen.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "app.quit", "Quit"),
+        Binding("f", "filters", "Filters"),
+        Binding("slash", "find", "Find"),
+        Binding("r", "refresh", "Refresh"),
+        Binding("p", "toggle_pause", "Pause refresh", show=False),
+        Binding("s", "save_view", "Save view"),
+        Binding("D", "delete_view", "Delete view", show=False),
+        Binding("left_square_bracket", "previous_view", "Previous view", show=False),
+        Binding("right_square_bracket", "next_view", "Next view", show=False),
+        Binding("o", "cycle_sort", "Sort column", show=False),
+        Binding("O", "reverse_sort", "Reverse sort", show=False),
+        Binding("L", "load_all", "Load all pages", show=False),
+        Binding("y", "copy_id", "Copy id", show=False),
+        Binding("e", "export", "Export"),
+        Binding("escape", "clear_find", "Clear find", show=False),
+        # Described once in HELP_EXTRA rather than nine times in the help and the palette.
+        *(Binding(str(n), f"view({n - 1})", "", show=False) for n in range(1, 10)),
+    ]
+    HELP_EXTRA = (("1…9", "Go to view 1 to 9"),)
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self._views: list[OrderView] = list(all_views([]))
+        self._view_index = 0
+        self._filters = self._views[0].filters
+        self._listing: OrderListing | None = None
+        self._counts: dict[str, int] = {}
+        self._counted = False
+        self._rebuilding_tabs = False
+        self._loads_running = 0
+        self._paused = False
+        self._rate_limited = 0
+        self._retry_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield StatusHeader(self.session)
+        yield Tabs(id="views")
+        with Horizontal(id="filter-bar"):
+            yield Static(id="filter-summary")
+            yield Input(placeholder="find in loaded rows", id="find", compact=True)
+        yield ProblemBanner(id="problem")
+        yield OrderTable(id="orders")
+        yield Static(id="list-status")
+        yield Footer()
+
+    @property
+    def table(self) -> OrderTable:
+        return self.query_one(OrderTable)
+
+    @property
+    def filters(self) -> OrderFilters:
+        return self._filters
+
+    @property
+    def listing(self) -> OrderListing | None:
+        return self._listing
+
+    @property
+    def views(self) -> list[OrderView]:
+        return list(self._views)
+
+    @property
+    def view_index(self) -> int:
+        return self._view_index
+
+    async def on_mount(self) -> None:
+        self.query_one(Tabs).can_focus = False
+        self._read_saved_views()
+        await self._rebuild_tabs()
+        self._refresh_timer = self.set_interval(
+            self.session.settings.refresh_seconds, self.refresh_on_timer
+        )
+        self.table.focus()
+        self._start_load()
+
+    def on_screen_resume(self) -> None:
+        self.table.focus()
+
+    def _read_saved_views(self) -> None:
+        try:
+            saved = load_views(self.session.views_file)
+        except SavedViewsError as error:
+            self.notify(str(error), title="Saved views", severity="error", markup=False)
+            saved = []
+        self._set_views(saved)
+
+    def _set_views(self, saved: list[SavedView]) -> None:
+        self._views = all_views(saved)
+
+    async def _rebuild_tabs(self) -> None:
+        tabs = self.query_one(Tabs)
+        self._rebuilding_tabs = True
+        try:
+            await tabs.clear()
+            for index, view in enumerate(self._views):
+                await tabs.add_tab(Tab(self._tab_label(index, view), id=f"view-{index}"))
+            tabs.active = f"view-{self._view_index}"
+        finally:
+            self._rebuilding_tabs = False
+
+    def _tab_label(self, index: int, view: OrderView) -> Content:
+        count = self._counts.get(view.name)
+        number = f"{index + 1} " if index < 9 else ""
+        return Content(f"{number}{view.name}" + (f" ({count})" if count is not None else ""))
+
+    def _relabel_tabs(self) -> None:
+        # Tabs being rebuilt may not all exist yet; those get their label when added.
+        for tab in self.query_one(Tabs).query(Tab):
+            index = int((tab.id or "view-0").removeprefix("view-"))
+            if index < len(self._views):
+                tab.label = self._tab_label(index, self._views[index])
+
+    @on(Tabs.TabActivated)
+    def _tab_activated(self, event: Tabs.TabActivated) -> None:
+        if self._rebuilding_tabs or event.tab.id != event.tabs.active:
+            # Left behind while the tabs were rebuilt (the first tab added activates itself).
+            return
+        index = int((event.tab.id or "view-0").removeprefix("view-"))
+        if index != self._view_index:
+            self.select_view(index)
+
+    def select_view(self, index: int) -> None:
+        """Show the view at ``index``: its filters replace the current ones."""
+        if not 0 <= index < len(self._views):
+            return
+        self._view_index = index
+        self.query_one(Tabs).active = f"view-{index}"
+        self._filters = self._views[index].filters
+        self._clear_find()
+        self._start_load()
+
+    def action_view(self, index: int) -> None:
+        self.select_view(index)
+
+    def action_previous_view(self) -> None:
+        self.select_view((self._view_index - 1) % len(self._views))
+
+    def action_next_view(self) -> None:
+        self.select_view((self._view_index + 1) % len(self._views))
+
+    def _query(self) -> dict[str, Any] | None:
+        try:
+            return to_query(self._filters, self.session.now().date())
+        except FilterErrors as errors:
+            self._show_problem(Problem("A filter is not valid", str(errors), can_retry=False))
+            return None
+
+    def _start_load(self) -> None:
+        """Start over with the current filters: the first page shows as soon as it arrives."""
+        self._cancel_retry()
+        self._update_filter_summary()
+        query = self._query()
+        if query is None:
+            self._listing = None
+            self.table.set_orders([])
+            self._update_status_line()
+            return
+        self._listing = OrderListing(self.session.client, query, self.session.settings.page_size)
+        self._update_status_line()
+        self._load(self._listing, "first")
+
+    @work(exclusive=True, group="orders")
+    async def _load(self, listing: OrderListing, kind: LoadKind) -> None:
+        self._loads_running += 1
+        try:
+            if kind == "first":
+                await listing.load_first()
+            elif kind == "reload":
+                await listing.reload()
+            elif kind == "next":
+                await listing.load_next()
+            else:
+                while listing.has_more:
+                    await listing.load_next()
+                    if listing is self._listing:
+                        self._show_listing(listing, keep_position=True)
+        except PortingError as error:
+            if listing is self._listing:
+                self._failed(error, kind)
+            return
+        finally:
+            self._loads_running -= 1
+        if listing is not self._listing:
+            return
+        self._rate_limited = 0
+        self._show_problem(None)
+        self._show_listing(listing, keep_position=kind != "first")
+        if kind in ("first", "reload"):
+            self.refreshed()
+        if not self._counted:
+            self._counted = True
+            self._load_counts()
+
+    def _show_listing(self, listing: OrderListing, *, keep_position: bool) -> None:
+        table = self.table
+        screen_row = table.cursor_row - int(table.scroll_y)
+        table.set_orders(listing.orders)
+        if keep_position:
+            # The cursor's order keeps its place on screen, so a refresh does not jump.
+            table.scroll_to(y=max(0, table.cursor_row - screen_row), animate=False, immediate=True)
+        if listing.total_items is not None:
+            self._counts[self._views[self._view_index].name] = listing.total_items
+            self._relabel_tabs()
+        self._update_status_line()
+
+    def _failed(self, error: PortingError, kind: LoadKind) -> None:
+        attempt = self._rate_limited + 1 if isinstance(error, RateLimitError) else 1
+        problem = describe_problem(error, self.session, attempt)
+        self._show_problem(problem)
+        if isinstance(error, RateLimitError) and problem.retry_after is not None:
+            self._rate_limited = attempt
+            self._cancel_retry()
+            retry_kind: LoadKind = kind if kind != "all" else "next"
+            self._retry_timer = self.set_timer(problem.retry_after, lambda: self._retry(retry_kind))
+
+    @property
+    def retry_scheduled(self) -> bool:
+        """A retry after a rate limit is waiting for its time."""
+        return self._retry_timer is not None
+
+    def _retry(self, kind: LoadKind) -> None:
+        self._retry_timer = None
+        if self._listing is None or not self._listing.loaded:
+            self._start_load()
+        else:
+            self._load(self._listing, kind)
+
+    def _cancel_retry(self) -> None:
+        if self._retry_timer is not None:
+            self._retry_timer.stop()
+            self._retry_timer = None
+
+    def _show_problem(self, problem: Problem | None) -> None:
+        self.query_one(ProblemBanner).show(problem)
+
+    @work(exclusive=True, group="counts")
+    async def _load_counts(self) -> None:
+        """The number of orders in each other view, for the tab labels (one cheap request each)."""
+        today = self.session.now().date()
+        for index, view in enumerate(list(self._views)):
+            if index == self._view_index:
+                continue
+            try:
+                query = to_query(view.filters, today)
+                page = await self.session.client.orders.list_page(None, 1, **query)
+            except FilterErrors:
+                continue
+            except PortingError:
+                return
+            if page.total_items is not None:
+                self._counts[view.name] = page.total_items
+        self._relabel_tabs()
+
+    def _loading(self) -> bool:
+        return self._loads_running > 0
+
+    @on(OrderTable.OrderHighlighted)
+    def _highlighted(self, event: OrderTable.OrderHighlighted) -> None:
+        self._update_status_line()
+        listing = self._listing
+        if listing is None or not listing.loaded or not listing.has_more or self._loading():
+            return
+        if self.table.find_text:
+            # Find narrows what is loaded; it never fetches more behind the user's back.
+            return
+        margin = max(10, self.table.size.height)
+        if event.row >= len(self.table.visible_orders) - margin:
+            self._load(listing, "next")
+
+    def action_load_all(self) -> None:
+        if self._listing is not None and self._listing.has_more:
+            self._load(self._listing, "all")
+
+    def action_refresh(self) -> None:
+        """Fetch again what is loaded; the cursor stays on its order."""
+        self._cancel_retry()
+        if self._listing is None or not self._listing.loaded:
+            self._start_load()
+        else:
+            self._load(self._listing, "reload")
+        self._load_counts()
+
+    def refresh_on_timer(self) -> None:
+        """The auto-refresh timer: reload unless paused, busy, backing off or out of sight."""
+        if self._paused or self._retry_timer is not None or self._loading():
+            return
+        if not self.is_current or self._listing is None:
+            return
+        if self._listing.loaded:
+            self._load(self._listing, "reload")
+        else:
+            self._start_load()
+
+    def action_toggle_pause(self) -> None:
+        self._paused = not self._paused
+        state = "paused" if self._paused else "resumed"
+        self.notify(f"Auto-refresh {state}", timeout=3)
+        self._update_status_line()
+
+    def action_filters(self) -> None:
+        self.app.push_screen(
+            FilterDialog(self._filters, self.session.now().date()), self._filters_chosen
+        )
+
+    def _filters_chosen(self, filters: OrderFilters | None) -> None:
+        if filters is None or filters == self._filters:
+            return
+        self._filters = filters
+        self._start_load()
+
+    def set_filters(self, filters: OrderFilters) -> None:
+        """Apply ``filters`` as if typed in the filter dialog."""
+        self._filters_chosen(filters)
+
+    def action_find(self) -> None:
+        find = self.query_one("#find", Input)
+        find.add_class("-shown")
+        find.focus()
+
+    @on(Input.Changed, "#find")
+    def _find_changed(self, event: Input.Changed) -> None:
+        self.table.set_find(event.value)
+        self._update_status_line()
+
+    @on(Input.Submitted, "#find")
+    def _find_submitted(self) -> None:
+        self.table.focus()
+
+    def action_clear_find(self) -> None:
+        self._clear_find()
+        self.table.focus()
+
+    def _clear_find(self) -> None:
+        find = self.query_one("#find", Input)
+        if find.value:
+            find.value = ""
+        self.table.set_find("")
+        find.remove_class("-shown")
+
+    def action_cycle_sort(self) -> None:
+        current = self.table.sort_column
+        order: list[str | None] = [None, *COLUMN_KEYS]
+        following = order[(order.index(current) + 1) % len(order)]
+        self.table.set_sort(following, self.table.sort_reverse if following else False)
+        self._update_status_line()
+
+    def action_reverse_sort(self) -> None:
+        column = self.table.sort_column or "id"
+        self.table.set_sort(column, not self.table.sort_reverse)
+        self._update_status_line()
+
+    @on(OrderTable.SortRequested)
+    def _sort_requested(self, event: OrderTable.SortRequested) -> None:
+        table = self.table
+        reverse = not table.sort_reverse if table.sort_column == event.column else False
+        table.set_sort(event.column, reverse)
+        self._update_status_line()
+
+    def action_copy_id(self) -> None:
+        order = self.table.current_order
+        if order is None:
+            return
+        self.app.copy_to_clipboard(str(order.id))
+        self.notify(f"Copied order id {order.id}", timeout=4, markup=False)
+
+    def action_save_view(self) -> None:
+        taken = [view.name for view in self._views if view.saved]
+        dialog = SaveViewDialog(describe(self._filters), taken, BUILT_IN_NAMES)
+        self.app.push_screen(dialog, self._save_view_named)
+
+    async def _save_view_named(self, name: str | None) -> None:
+        if name is None:
+            return
+        try:
+            saved = save_view(SavedView(name, self._filters.to_mapping()), self.session.views_file)
+        except SavedViewsError as error:
+            self.notify(str(error), title="Saved views", severity="error", markup=False)
+            return
+        self._set_views(saved)
+        index = next(i for i, view in enumerate(self._views) if view.name == name)
+        self._view_index = index
+        await self._rebuild_tabs()
+        self.notify(f"Saved view {name!r}", timeout=3, markup=False)
+
+    def action_delete_view(self) -> None:
+        view = self._views[self._view_index]
+        if not view.saved:
+            self.notify(f"{view.name!r} is built in and cannot be deleted", markup=False)
+            return
+        question = f"Delete the saved view {view.name!r}? Orders are not affected."
+        dialog = ConfirmDialog("Delete view", question, "Delete")
+
+        async def answered(yes: bool | None) -> None:
+            if yes:
+                await self._delete_view(view.name)
+
+        self.app.push_screen(dialog, answered)
+
+    async def _delete_view(self, name: str) -> None:
+        try:
+            saved = remove_view(name, self.session.views_file)
+        except SavedViewsError as error:
+            self.notify(str(error), title="Saved views", severity="error", markup=False)
+            return
+        self._set_views(saved)
+        self._view_index = 0
+        self._filters = self._views[0].filters
+        await self._rebuild_tabs()
+        self._start_load()
+
+    def action_export(self) -> None:
+        if self._query() is None:
+            return
+        summary = describe(self._filters) or "no filters"
+        total = self._listing.total_items if self._listing else None
+        what = f"{total} orders" if total is not None else "every order"
+        find = self.table.find_text
+        text = f"Export {what} matching: {summary}"
+        if find:
+            text += f"\nOnly rows containing {find!r} (the find filter) are kept."
+        text += f"\nThe file goes to {self.session.export_dir()}"
+        self.app.push_screen(ExportDialog(text), self._export_chosen)
+
+    def _export_chosen(self, fmt: ExportFormat | None) -> None:
+        if fmt is not None:
+            self.export(fmt)
+
+    @work(exclusive=True, group="export")
+    async def export(self, fmt: ExportFormat) -> Path | None:
+        """Write every order matching the filters (not only the loaded ones) to a file."""
+        query = self._query()
+        if query is None:
+            return None
+        self.notify("Exporting…", timeout=2)
+        try:
+            found = self.session.client.orders.list(page_size=_EXPORT_PAGE_SIZE, **query)
+            orders: list[OrderListItem] = [order async for order in found]
+        except PortingError as error:
+            problem = describe_problem(error, self.session)
+            self.notify(problem.detail, title=problem.title, severity="error", markup=False)
+            return None
+        arranged = self.table.arrange_orders(orders)
+        name = export_file_name(self.session.profile_name, self.session.now(), fmt)
+        try:
+            path = await asyncio.to_thread(
+                write_export, arranged, fmt, self.session.export_dir(), name
+            )
+        except OSError as error:
+            self.notify(f"Cannot write the export: {error}", severity="error", markup=False)
+            return None
+        self.notify(f"Exported {len(arranged)} orders to {path}", timeout=15, markup=False)
+        return path
+
+    def _update_filter_summary(self) -> None:
+        summary = describe(self._filters)
+        text = Content(summary) if summary else Content("no filters: every order")
+        self.query_one("#filter-summary", Static).update(text)
+
+    def _update_status_line(self) -> None:
+        table = self.table
+        listing = self._listing
+        shown = len(table.visible_orders)
+        loaded = table.loaded_count
+        total = listing.total_items if listing else None
+        parts = []
+        if table.find_text:
+            parts.append(f"{shown} match of {loaded} loaded")
+            if listing is not None and listing.has_more:
+                parts.append("L loads all")
+        if listing is not None and listing.loaded:
+            parts.append(f"{loaded} of {total if total is not None else '?'} orders")
+        elif listing is not None:
+            parts.append("loading…")
+        if table.sort_column:
+            arrow = "▼" if table.sort_reverse else "▲"
+            parts.append(f"sorted by {COLUMN_TITLES[table.sort_column]} {arrow}")
+        parts.append(f"page size {self.session.settings.page_size}")
+        seconds = self.session.settings.refresh_seconds
+        parts.append("auto-refresh paused" if self._paused else f"auto-refresh {seconds:.0f}s")
+        self.query_one("#list-status", Static).update(Content(" · ".join(parts)))

@@ -1,0 +1,59 @@
+"""What the app runs on: who and where (profile, project, host), the client, a clock, settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from porting_tui import paths
+from porting_tui.client import PortingClient
+
+MAX_PAGE_SIZE = 1000
+MIN_REFRESH_SECONDS = 10.0
+DEFAULT_REFRESH_SECONDS = 60.0
+DEFAULT_PAGE_SIZE = 100
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+@dataclass(frozen=True)
+class ListSettings:
+    """Settings of the order list; out-of-range values are brought into range, not refused."""
+
+    page_size: int = DEFAULT_PAGE_SIZE
+    refresh_seconds: float = DEFAULT_REFRESH_SECONDS
+
+    def __post_init__(self) -> None:
+        # A refresh faster than every 10 s would only spend the project's rate limit.
+        object.__setattr__(self, "page_size", max(1, min(MAX_PAGE_SIZE, self.page_size)))
+        object.__setattr__(
+            self, "refresh_seconds", max(MIN_REFRESH_SECONDS, float(self.refresh_seconds))
+        )
+
+
+@dataclass(frozen=True)
+class Session:
+    """One run of the app on one profile; screens read it from ``app.session``."""
+
+    profile_name: str
+    project_id: str
+    api_host: str
+    client: PortingClient
+    key_id: str = ""
+    read_only: bool = False
+    demo: bool = False
+    color: str | None = None
+    now: Callable[[], datetime] = local_now
+    """The clock for "today" in filters and for refresh times; fixed in snapshot tests."""
+    settings: ListSettings = field(default_factory=ListSettings)
+    views_file: Path | None = None
+    """Where saved views live; None means ``views.toml`` in the config directory."""
+    downloads_dir: Path | None = None
+    """Where exports go; None means the user's downloads directory."""
+
+    def export_dir(self) -> Path:
+        return self.downloads_dir or paths.downloads_dir()

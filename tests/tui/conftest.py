@@ -1,0 +1,173 @@
+"""Fixtures of the app tests: an in-process emulator on a frozen clock, a transport that
+records every request and fails on demand, and a session that keeps files in tmp_path."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from textual.pilot import Pilot
+
+from porting_tui.client import (
+    DesiredPortSchedule,
+    EndUser,
+    EstVoice,
+    NewOrder,
+    NewPhoneNumber,
+    Order,
+    PortingClient,
+    PortOutInfo,
+)
+from porting_tui.emulator import (
+    DEMO_KEY_ID,
+    DEMO_KEY_SECRET,
+    DEMO_PROJECT_ID,
+    Emulator,
+    EmulatorSettings,
+    create_emulator,
+)
+from porting_tui.tui.app import PortingApp
+from porting_tui.tui.screens.order_list_screen import OrderListScreen
+from porting_tui.tui.session import ListSettings, Session
+
+START = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)
+LIST_PATH = f"/v1/projects/{DEMO_PROJECT_ID}/orders/portIns"
+
+
+@dataclass
+class RecordingTransport(httpx.AsyncBaseTransport):
+    """Passes requests to ``inner`` and keeps them; ``failure`` set makes every request fail."""
+
+    inner: httpx.AsyncBaseTransport
+    requests: list[httpx.Request] = field(default_factory=list)
+    failure: int | Callable[[httpx.Request], Exception] | None = None
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        if isinstance(self.failure, int):
+            body = b"" if self.failure == 401 else b'{"code":"500","message":"Emulated failure"}'
+            return httpx.Response(self.failure, content=body, request=request)
+        if self.failure is not None:
+            raise self.failure(request)
+        return await self.inner.handle_async_request(request)
+
+    def list_queries(self) -> list[dict[str, str]]:
+        """The query parameters of every order-list request, oldest first."""
+        return [
+            dict(request.url.params)
+            for request in self.requests
+            if request.method == "GET" and request.url.path == LIST_PATH
+        ]
+
+    def forget(self) -> None:
+        self.requests.clear()
+
+
+def timeout(request: httpx.Request) -> Exception:
+    return httpx.ReadTimeout("timed out", request=request)
+
+
+async def no_sleep(_: float) -> None:
+    return None
+
+
+def make_emulator(orders: int = 300, seed: int = 7) -> Emulator:
+    return create_emulator(EmulatorSettings(orders=orders, seed=seed, speed=0, start=START))
+
+
+@pytest.fixture
+def emulator() -> Emulator:
+    return make_emulator()
+
+
+@pytest.fixture
+def transport(emulator: Emulator) -> RecordingTransport:
+    return RecordingTransport(httpx.ASGITransport(app=emulator.app))
+
+
+def make_session(transport: httpx.AsyncBaseTransport, tmp_path: Path, **overrides: Any) -> Session:
+    client = PortingClient(
+        DEMO_PROJECT_ID,
+        key_id=DEMO_KEY_ID,
+        key_secret=DEMO_KEY_SECRET,
+        base_url="http://127.0.0.1:8787",
+        transport=transport,
+        sleep=no_sleep,
+    )
+    values: dict[str, Any] = {
+        "profile_name": "acme-test",
+        "project_id": DEMO_PROJECT_ID,
+        "api_host": "127.0.0.1",
+        "client": client,
+        "key_id": DEMO_KEY_ID,
+        "now": lambda: START,
+        "views_file": tmp_path / "views.toml",
+        "downloads_dir": tmp_path / "downloads",
+        "settings": ListSettings(page_size=100),
+    }
+    values.update(overrides)
+    return Session(**values)
+
+
+@pytest.fixture
+def session(transport: RecordingTransport, tmp_path: Path) -> Session:
+    return make_session(transport, tmp_path)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until every worker is done and the screen has caught up with their results."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def list_screen(app: PortingApp) -> OrderListScreen:
+    screen = app.screen
+    assert isinstance(screen, OrderListScreen), f"on {type(screen).__name__}"
+    return screen
+
+
+@pytest.fixture
+async def running(session: Session) -> AsyncIterator[tuple[PortingApp, Pilot[None]]]:
+    app = PortingApp(session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        yield app, pilot
+
+
+async def create_order(
+    client: PortingClient, reference: str, phone_number: str = "+13125550143"
+) -> Order:
+    """A new one-number order through the API: it comes first in the list (newest first)."""
+    number = NewPhoneNumber(
+        phone_number=phone_number,
+        voice_configuration=EstVoice(trunk_id="trunk-1"),
+        end_user=EndUser(
+            name="Jo Doe",
+            street_num="1",
+            street_name="Main",
+            city="Chicago",
+            state="IL",
+            zip_code="60601",
+            type_of_service="B",
+        ),
+        port_out_info=PortOutInfo(
+            existing_port_out_pin="1234",
+            account_num="A1",
+            authorizing_name="Jo Doe",
+            authorizing_date=date(2026, 11, 20),
+        ),
+    )
+    schedule = DesiredPortSchedule(desired_port_date=date(2026, 12, 15))
+    return await client.orders.create(
+        NewOrder(
+            customer_order_reference=reference,
+            desired_port_schedule=schedule,
+            phone_numbers=[number],
+        )
+    )
