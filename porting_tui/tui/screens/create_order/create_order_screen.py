@@ -28,7 +28,7 @@ from porting_tui.tui.screens.create_order.portability_step import PortabilitySte
 from porting_tui.tui.screens.create_order.review_step import ReviewStep
 from porting_tui.tui.screens.create_order.routing_step import RoutingStep
 from porting_tui.tui.screens.create_order.schedule_step import ScheduleStep
-from porting_tui.tui.screens.create_order.submit_dialog import SubmitDialog
+from porting_tui.tui.screens.create_order.wizard_confirm_dialog import WizardConfirmDialog
 from porting_tui.tui.screens.create_order.wizard_step import (
     WizardContext,
     WizardSession,
@@ -257,7 +257,8 @@ class CreateOrderScreen(Screen[None]):
             f"Create order {reference!r} with {len(self.draft.numbers)} numbers "
             f"({len(groups)} carrier group(s)) in project {self.session.project_id}?"
         )
-        self.app.push_screen(SubmitDialog(question), self._answered)
+        dialog = WizardConfirmDialog("Submit the order?", question, "Submit", "Not yet")
+        self.app.push_screen(dialog, self._answered)
 
     def _answered(self, confirmed: bool | None) -> None:
         if confirmed:

@@ -1,4 +1,4 @@
-"""SubmitDialog: the last question before an order is sent to Sinch."""
+"""WizardConfirmDialog: a yes/no question of the order wizard (submit, delete a draft)."""
 
 from __future__ import annotations
 
@@ -12,15 +12,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 
-class SubmitDialog(ModalScreen[bool]):
-    """True only when the user confirms with ``y`` or the Submit button."""
+class WizardConfirmDialog(ModalScreen[bool]):
+    """True only when the user confirms with ``y`` or the confirm button; Esc and ``n`` say no."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,n", "answer(False)", "No"),
-        Binding("y", "answer(True)", "Submit"),
+        Binding("y", "answer(True)", "Yes"),
     ]
     DEFAULT_CSS = """
-    SubmitDialog {
+    WizardConfirmDialog {
         align: center middle;
         & > #dialog {
             width: 64; max-width: 100%; height: auto; padding: 0 1;
@@ -32,17 +32,20 @@ class SubmitDialog(ModalScreen[bool]):
     }
     """
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, title: str, question: str, confirm: str, refuse: str = "No") -> None:
         super().__init__()
+        self._title = title
         self._question = question
+        self._confirm = confirm
+        self._refuse = refuse
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as dialog:
-            dialog.border_title = "Submit the order?"
+            dialog.border_title = self._title
             yield Static(self._question, id="question", markup=False)
             with Horizontal(id="buttons"):
-                yield Button("Submit (y)", variant="success", id="yes")
-                yield Button("Not yet (n)", id="no")
+                yield Button(f"{self._confirm} (y)", variant="success", id="yes")
+                yield Button(f"{self._refuse} (n)", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -1,0 +1,129 @@
+"""Opening the wizard from the app: new order, resume at start, the drafts list, the result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.screen import Screen
+
+from porting_tui.local.drafts import DraftError, DraftStore
+from porting_tui.local.store import LocalStore, StoreError
+from porting_tui.tui.screens.create_order.create_order_screen import (
+    READ_ONLY_MESSAGE,
+    CreateOrderScreen,
+)
+from porting_tui.tui.screens.create_order.drafts_dialog import DraftsDialog
+from porting_tui.tui.screens.create_order.resume_draft_dialog import (
+    ResumeChoice,
+    ResumeDraftDialog,
+)
+from porting_tui.tui.screens.create_order.wizard_step import WizardSession
+
+OpenOrder = Callable[[int], None]
+
+
+def open_draft_store(host: Screen[object]) -> DraftStore | None:
+    """The drafts of the local store; None (after saying why) when it cannot be opened."""
+    try:
+        store = LocalStore.open()
+    except StoreError as error:
+        host.notify(f"Drafts are off: {error}", severity="warning", markup=False)
+        return None
+    if store.recovery_message:
+        host.notify(store.recovery_message, severity="warning", markup=False, timeout=15)
+    return DraftStore(store)
+
+
+def _order_opener(host: Screen[object], session: WizardSession) -> OpenOrder:
+    def open_order(order_id: int) -> None:
+        # The same detail screen the order list opens on Enter.
+        from porting_tui.tui.screens.order_summary_screen import OrderSummaryScreen
+
+        host.app.push_screen(OrderSummaryScreen(session, order_id))  # type: ignore[arg-type]
+
+    return open_order
+
+
+def open_create_order(
+    host: Screen[object],
+    session: WizardSession,
+    *,
+    drafts: DraftStore | None = None,
+    draft_id: str | None = None,
+    open_order: OpenOrder | None = None,
+) -> None:
+    """Push the wizard (resuming ``draft_id`` if given); a read-only profile is refused."""
+    if session.read_only:
+        host.notify(
+            READ_ONLY_MESSAGE.format(profile=session.profile_name),
+            severity="warning",
+            markup=False,
+        )
+        return
+    drafts = drafts or open_draft_store(host)
+    draft = None
+    if drafts is not None and draft_id is not None:
+        try:
+            draft = drafts.load(draft_id)
+        except DraftError as error:
+            host.notify(str(error), severity="error", markup=False)
+            return
+    host.app.push_screen(
+        CreateOrderScreen(
+            session,
+            drafts,
+            draft_id=draft_id if draft is not None else None,
+            draft=draft,
+            on_created=open_order or _order_opener(host, session),
+        )
+    )
+
+
+def show_drafts(
+    host: Screen[object],
+    session: WizardSession,
+    *,
+    drafts: DraftStore | None = None,
+    open_order: OpenOrder | None = None,
+) -> None:
+    """The drafts of the session's project, to resume or delete."""
+    drafts = drafts or open_draft_store(host)
+    if drafts is None:
+        return
+    store = drafts
+
+    def chosen(draft_id: str | None) -> None:
+        if draft_id is not None:
+            open_create_order(host, session, drafts=store, draft_id=draft_id, open_order=open_order)
+
+    host.app.push_screen(DraftsDialog(drafts, session.project_id), chosen)
+
+
+def offer_draft_resume(
+    host: Screen[object],
+    session: WizardSession,
+    *,
+    drafts: DraftStore | None = None,
+    open_order: OpenOrder | None = None,
+) -> None:
+    """At start: when drafts of this project exist, offer to resume the newest."""
+    if session.read_only:
+        return
+    drafts = drafts or open_draft_store(host)
+    if drafts is None:
+        return
+    summaries = drafts.summaries(session.project_id)
+    if not summaries:
+        return
+    store = drafts
+    newest = summaries[0]
+
+    def chosen(choice: ResumeChoice | None) -> None:
+        if choice == "resume":
+            open_create_order(
+                host, session, drafts=store, draft_id=newest.draft_id, open_order=open_order
+            )
+        elif choice == "list":
+            show_drafts(host, session, drafts=store, open_order=open_order)
+
+    host.app.push_screen(ResumeDraftDialog(newest, len(summaries)), chosen)
