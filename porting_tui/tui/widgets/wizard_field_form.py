@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
@@ -31,15 +31,23 @@ class WizardFieldForm(Vertical):
     DEFAULT_CSS = """
     WizardFieldForm {
         height: auto;
-        & .wizard-row { height: 1; }
-        & .wizard-section { color: $accent; text-style: bold; margin-top: 1; }
+        layout: grid;
+        grid-size: 2;
+        grid-columns: 20 1fr;
+        grid-rows: auto;
+        & .wizard-section {
+            column-span: 2; color: $accent; text-style: bold; margin-top: 1; height: 1;
+        }
         & .wizard-section.-first { margin-top: 0; }
-        & .wizard-row > Label { width: 20; color: $text-muted; }
-        & .wizard-row.-overridden > Label { color: $accent; text-style: bold; }
-        & .wizard-row > Input, & .wizard-row > Select { width: 1fr; }
-        & .wizard-row > Input.-invalid { background: $error 25%; }
-        & .wizard-field-error { color: $error; padding-left: 20; height: auto; display: none; }
+        & .wizard-label { color: $text-muted; height: 1; }
+        & .wizard-label.-overridden { color: $accent; text-style: bold; }
+        & Input, & Select { width: 1fr; height: 1; }
+        & Input.-invalid { background: $error 25%; }
+        & .wizard-field-error {
+            column-span: 2; color: $error; padding-left: 20; height: auto; display: none;
+        }
         & .wizard-field-error.-shown { display: block; }
+        & .wizard-field-error.-note { color: $text-muted; }
     }
     """
 
@@ -71,16 +79,16 @@ class WizardFieldForm(Vertical):
     def _compose_fields(self, fields: Sequence[FormField]) -> ComposeResult:
         for field in fields:
             dom_id = field_dom_id(field.path)
-            with Horizontal(classes="wizard-row", id=f"row-{dom_id}"):
-                yield Label(field.label + (" *" if field.required else ""), markup=False)
-                if field.choices:
-                    yield Select(
-                        field.choices, prompt=field.hint or "(none)", compact=True, id=dom_id
-                    )
-                else:
-                    yield Input(
-                        placeholder=field.hint, password=field.secret, compact=True, id=dom_id
-                    )
+            yield Label(
+                field.label + (" *" if field.required else ""),
+                markup=False,
+                classes="wizard-label",
+                id=f"row-{dom_id}",
+            )
+            if field.choices:
+                yield Select(field.choices, prompt=field.hint or "(none)", compact=True, id=dom_id)
+            else:
+                yield Input(placeholder=field.hint, password=field.secret, compact=True, id=dom_id)
             yield Static("", classes="wizard-field-error", id=f"error-{dom_id}", markup=False)
 
     def field_widget(self, path: str) -> Widget:
@@ -112,10 +120,18 @@ class WizardFieldForm(Vertical):
             if message or line.has_class("-shown"):
                 line.update(f"↳ {message}" if message else "")
                 _set_class(line, bool(message), "-shown")
+                _set_class(line, False, "-note")
                 _set_class(widget, bool(message), "-invalid")
             if message and first is None:
                 first = widget
         return first
+
+    def set_field_note(self, path: str, text: str, *, problem: bool = False) -> None:
+        """A line under the field: advice (muted) or, with ``problem``, an error."""
+        line = self.query_one(f"#error-{field_dom_id(path)}", Static)
+        line.update(f"↳ {text}" if text else "")
+        _set_class(line, bool(text), "-shown")
+        _set_class(line, bool(text) and not problem, "-note")
 
     def reveal_secrets(self, reveal: bool) -> None:
         for field in self.fields:
@@ -127,6 +143,7 @@ class WizardFieldForm(Vertical):
     def set_field_visible(self, path: str, visible: bool) -> None:
         dom_id = field_dom_id(path)
         self.query_one(f"#row-{dom_id}").display = visible
+        self.query_one(f"#{dom_id}").display = visible
         if not visible:
             self.query_one(f"#error-{dom_id}").display = False
         else:
@@ -134,8 +151,9 @@ class WizardFieldForm(Vertical):
 
     def set_field_label(self, path: str, label: str) -> None:
         field = self._by_id[field_dom_id(path)]
-        row = self.query_one(f"#row-{field_dom_id(path)}")
-        row.query_one(Label).update(label + (" *" if field.required else ""))
+        self.query_one(f"#row-{field_dom_id(path)}", Label).update(
+            label + (" *" if field.required else "")
+        )
 
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:

@@ -30,7 +30,7 @@ def review_summary(body: dict[str, object], generated: bool) -> list[str]:
     activation = (
         "on-demand activation (activate once confirmed)"
         if body.get("onDemandActivation")
-        else "activates at the port date and time"
+        else "activates on that date"
     )
     reference = str(body.get("customerOrderReference", ""))
     lines = [
@@ -97,6 +97,7 @@ class ReviewStep(WizardStep):
         status = self.query_one("#submit-status", Static)
         status.update(text)
         status.set_class(error, "-error")
+        status.display = bool(text)
 
     def show_problems(self, problems: list[DraftProblem]) -> None:
         if problems:

@@ -35,7 +35,6 @@ class ScheduleStep(WizardStep):
         yield Static("", classes="step-problems", markup=False)
         with VerticalScroll(classes="form-scroll"):
             yield WizardFieldForm([("", _FORM_FIELDS)])
-            yield Static("", id="date-advice", markup=False)
             yield Checkbox(
                 "On-demand activation: the numbers go live only when you activate them",
                 id="on-demand",
@@ -44,9 +43,9 @@ class ScheduleStep(WizardStep):
             yield Static("", id="defaults-note", markup=False)
 
     def entered(self) -> None:
-        self.refresh_values()
         self.query_one(WizardFieldForm).show_errors({})
         self.set_problems_text("")
+        self.refresh_values()
         self.query_one(WizardFieldForm).field_widget(DATE_PATH).focus()
 
     def refresh_values(self) -> None:
@@ -66,13 +65,15 @@ class ScheduleStep(WizardStep):
     def _advise_date(self) -> None:
         today = self.context.today()
         day = parse_day(self.draft.order.get(DATE_PATH, ""))
+        problem = None
         if day is None:
             text = f"Suggested: {self._suggestion()} (ctrl+g uses it)"
         elif problem := port_date_problem(day, today):
             text = f"{problem} (ctrl+g uses it)"
         else:
             text = f"{day:%A %d %B %Y}, a business day"
-        self.query_one("#date-advice", Static).update(text)
+        form = self.query_one(WizardFieldForm)
+        form.set_field_note(DATE_PATH, text, problem=problem is not None)
 
     @on(WizardFieldForm.ValueChanged)
     def _value_changed(self, event: WizardFieldForm.ValueChanged) -> None:
@@ -93,6 +94,8 @@ class ScheduleStep(WizardStep):
 
     def show_problems(self, problems: list[DraftProblem]) -> None:
         errors = {problem.path: problem.message for problem in problems}
+        if DATE_PATH in errors and "try" in errors[DATE_PATH]:
+            errors[DATE_PATH] += " (ctrl+g uses it)"
         widget = self.query_one(WizardFieldForm).show_errors(errors)
         unplaced = [str(p) for p in problems if p.path not in {f.path for f in _FORM_FIELDS}]
         summary = f"{len(problems)} to fix before going on"
