@@ -3,6 +3,7 @@
 from porting_tui.cli.activation_cmd import activation
 from porting_tui.cli.check_cmd import check
 from porting_tui.cli.config_cmd import config
+from porting_tui.cli.csv_template_cmd import csv_template
 from porting_tui.cli.documents_cmd import documents
 from porting_tui.cli.emulator_cmd import emulator
 from porting_tui.cli.orders_cmd import orders
@@ -18,5 +19,6 @@ cli.add_command(activation)
 cli.add_command(config)
 cli.add_command(webhooks)
 cli.add_command(emulator)
+cli.add_command(csv_template)
 
 __all__ = ["cli", "main"]

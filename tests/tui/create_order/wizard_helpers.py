@@ -119,9 +119,9 @@ async def settle(pilot: Pilot[None]) -> None:
 
 
 def wizard(pilot: Pilot[None]) -> CreateOrderScreen:
-    app = pilot.app
-    assert isinstance(app, WizardApp)
-    return app.wizard
+    screen = pilot.app.screen
+    assert isinstance(screen, CreateOrderScreen), f"on {type(screen).__name__}"
+    return screen
 
 
 async def paste_numbers(pilot: Pilot[None], text: str) -> None:
