@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
+import textual.constants
 from textual.pilot import Pilot
 
 from porting_tui.client import (
@@ -78,6 +79,12 @@ async def no_sleep(_: float) -> None:
 
 def make_emulator(orders: int = 300, seed: int = 7) -> Emulator:
     return create_emulator(EmulatorSettings(orders=orders, seed=seed, speed=0, start=START))
+
+
+@pytest.fixture(autouse=True)
+def no_animations(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tabs and scrolls jump instead of animating: same end state, and pilots never wait."""
+    monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "none")
 
 
 @pytest.fixture

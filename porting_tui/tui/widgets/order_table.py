@@ -318,7 +318,7 @@ class OrderTable(ScrollView, can_focus=True):
         return line
 
     def _row_line(self, order: OrderListItem, highlighted: bool) -> Text:
-        line = Text(no_wrap=True, end="")
+        line = Text(style=self.rich_style, no_wrap=True, end="")
         for column in self._columns:
             cell = cell_text(order, column.key)
             cell.stylize(self._cell_style(order, column.key, cell.plain))
@@ -330,13 +330,15 @@ class OrderTable(ScrollView, can_focus=True):
         return line
 
     def _cell_style(self, order: OrderListItem, key: str, plain: str) -> Style:
+        # Full (not partial) styles: theme colours such as $text-muted carry transparency
+        # that only blends into a real colour against the background.
         if key == "status":
             component = STATUS_COMPONENTS.get(order.status, UNKNOWN_STATUS_COMPONENT)
-            return self.get_component_rich_style(component, partial=True)
+            return self.get_component_rich_style(component)
         if key == "rejected" and order.rejected_quantity:
-            return self.get_component_rich_style("order-table--rejected", partial=True)
+            return self.get_component_rich_style("order-table--rejected")
         if plain in ("0", "—"):
-            return self.get_component_rich_style("order-table--muted", partial=True)
+            return self.get_component_rich_style("order-table--muted")
         return Style()
 
 
