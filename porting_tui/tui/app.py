@@ -11,11 +11,14 @@ from textual.reactive import reactive
 from textual.worker import WorkerState
 
 from porting_tui.tui.commands import ScreenCommands
+from porting_tui.tui.screens.events_screen import EventsScreen
 from porting_tui.tui.screens.help_screen import HelpScreen
 from porting_tui.tui.screens.order_list_screen import OrderListScreen
 from porting_tui.tui.screens.order_summary_screen import OrderSummaryScreen
 from porting_tui.tui.screens.session_screen import SessionScreen
+from porting_tui.tui.screens.settings_screen import SettingsScreen
 from porting_tui.tui.session import Session
+from porting_tui.tui.webhook_feed import feed_for_session
 from porting_tui.tui.widgets.order_table import OrderTable
 
 _ACTIVE = (WorkerState.PENDING, WorkerState.RUNNING)
@@ -29,6 +32,8 @@ class PortingApp(App[None]):
     COMMANDS: ClassVar = App.COMMANDS | {ScreenCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Keys"),
+        Binding("S", "settings", "Project defaults", show=False),
+        Binding("W", "events", "Webhook events", show=False),
     ]
 
     busy: reactive[bool] = reactive(False)
@@ -40,6 +45,7 @@ class PortingApp(App[None]):
         super().__init__()
         self.session = session
         self._close_client = close_client
+        self.webhook_feed = feed_for_session(session)
         if session.demo:
             self.sub_title = "demo"
 
@@ -47,6 +53,7 @@ class PortingApp(App[None]):
         # Pushed rather than returned from get_default_screen: only pushed screens get the
         # CSS_PATH (.tcss) beside them loaded.
         self.push_screen(OrderListScreen(self.session))
+        self.webhook_feed.attach(self)
 
     def on_session_screen_activity_changed(self, _: SessionScreen.ActivityChanged) -> None:
         self.busy = any(worker.state in _ACTIVE for worker in self.workers)
@@ -61,6 +68,16 @@ class PortingApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def action_settings(self) -> None:
+        # From the app's own screens only, never over a dialog or a second copy of itself.
+        if isinstance(self.screen, SessionScreen) and not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen(self.session))
+
+    def action_events(self) -> None:
+        if isinstance(self.screen, SessionScreen) and not isinstance(self.screen, EventsScreen):
+            self.push_screen(EventsScreen(self.session, self.webhook_feed))
+
     async def on_unmount(self) -> None:
+        await self.webhook_feed.stop()
         if self._close_client:
             await self.session.client.aclose()

@@ -36,6 +36,8 @@ def profile_session(profile_name: str | None, settings: ListSettings, err: TextI
         read_only=profile.read_only,
         color=profile.color,
         settings=settings,
+        webhook_listen=profile.webhook_listen,
+        webhook_secret_env=profile.webhook_secret_env,
     )
 
 

@@ -54,6 +54,10 @@ class Session:
     """Where saved views live; None means ``views.toml`` in the config directory."""
     downloads_dir: Path | None = None
     """Where exports go; None means the user's downloads directory."""
+    webhook_listen: str | None = None
+    """``host:port`` where the app runs a webhook receiver (the profile's webhook_listen)."""
+    webhook_secret_env: str | None = None
+    """The variable holding the secret webhook senders must show, if the profile asks for one."""
 
     def export_dir(self) -> Path:
         return self.downloads_dir or paths.downloads_dir()

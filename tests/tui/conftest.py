@@ -82,6 +82,15 @@ def make_emulator(orders: int = 300, seed: int = 7) -> Emulator:
 
 
 @pytest.fixture(autouse=True)
+def private_data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app's local store (webhook events and the like) lives in tmp_path, never in the
+    data directory of whoever runs the tests."""
+    home = tmp_path / "xdg-data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    return home
+
+
+@pytest.fixture(autouse=True)
 def no_animations(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tabs and scrolls jump instead of animating: same end state, and pilots never wait."""
     monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "none")

@@ -15,6 +15,7 @@ from porting_tui.client import Order, PhoneNumber, PortingError
 from porting_tui.tui.problems import describe_problem
 from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.session import Session
+from porting_tui.tui.webhook_feed import WebhookEventReceived
 from porting_tui.tui.widgets.order_columns import status_label
 from porting_tui.tui.widgets.problem_banner import ProblemBanner
 from porting_tui.tui.widgets.status_header import StatusHeader
@@ -127,6 +128,10 @@ class OrderSummaryScreen(SessionScreen):
         for number in order.phone_numbers:
             table.add_row(*number_row(number), key=number.phone_number)
         table.border_title = f"Numbers ({len(order.phone_numbers)})"
+
+    def on_webhook_event_received(self, message: WebhookEventReceived) -> None:
+        if message.event.numeric_order_id == self.order_id:
+            self.load()
 
     def action_back(self) -> None:
         self.dismiss()

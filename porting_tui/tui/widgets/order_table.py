@@ -58,6 +58,7 @@ class OrderTable(ScrollView, can_focus=True):
         "order-table--cursor",
         "order-table--muted",
         "order-table--rejected",
+        "order-table--changed",
         UNKNOWN_STATUS_COMPONENT,
         *STATUS_COMPONENTS.values(),
     }
@@ -78,6 +79,7 @@ class OrderTable(ScrollView, can_focus=True):
         & > .order-table--canceled { color: $text-muted; }
         & > .order-table--pending-cancelation { color: $text-muted; text-style: italic; }
         & > .order-table--unknown-status { color: magenta; }
+        & > .order-table--changed { color: $text-accent; text-style: bold underline; }
     }
     """
 
@@ -129,6 +131,7 @@ class OrderTable(ScrollView, can_focus=True):
         self._sort_column: str | None = None
         self._sort_reverse = False
         self._columns: list[Column] = layout_columns(80, 0)
+        self._changed: set[int] = set()
 
     @property
     def visible_orders(self) -> Sequence[OrderListItem]:
@@ -162,6 +165,15 @@ class OrderTable(ScrollView, can_focus=True):
         self._orders = list(orders)
         self._search = {order.id: search_text(order) for order in self._orders}
         self._rebuild()
+
+    @property
+    def changed_ids(self) -> frozenset[int]:
+        """Orders marked as changed (by a webhook event) and not opened since."""
+        return frozenset(self._changed)
+
+    def mark_changed(self, order_id: int) -> None:
+        self._changed.add(order_id)
+        self.refresh()
 
     def set_find(self, text: str) -> None:
         """Show only the loaded rows whose id, status, reference or date contain ``text``."""
@@ -266,6 +278,9 @@ class OrderTable(ScrollView, can_focus=True):
     def action_select_cursor(self) -> None:
         order = self.current_order
         if order is not None:
+            # Opening an order is looking at its change.
+            self._changed.discard(order.id)
+            self.refresh()
             self.post_message(self.OrderSelected(self, order))
 
     def on_click(self, event: events.Click) -> None:

@@ -1,0 +1,223 @@
+"""The app's live webhook events: the receiver it runs (if any) and news of stored events.
+
+Events reach the local store from the app's own receiver (``webhook_listen`` in the profile,
+or the demo's) or from ``porting-tui webhooks listen`` in another process; both kinds are
+announced to the app's screens as ``WebhookEventReceived`` messages, the first at once, the
+second when the store is next looked at.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.message import Message
+
+from porting_tui.client import Configuration, NotFoundError, PortingClient, PortingError
+from porting_tui.local.store import LocalStore, StoreError
+from porting_tui.tui.session import Session
+from porting_tui.webhooks import (
+    ListenAddress,
+    ListenAddressError,
+    ReceivedEvent,
+    ReceiverAuth,
+    ReceiverOptions,
+    ReceiverServer,
+    SharedSecret,
+    WebhookEventStore,
+    WebhookReceiver,
+    parse_listen_address,
+)
+
+POLL_SECONDS = 3.0
+"""How often the store is checked for events stored by another process."""
+DEMO_LISTEN = ListenAddress("127.0.0.1", 0)
+NO_RECEIVER = (
+    'No receiver runs in this app: set webhook_listen = "127.0.0.1:8788" in the profile, '
+    "or run 'porting-tui webhooks listen'; the events it stores show here."
+)
+
+
+class WebhookEventReceived(Message):
+    """A webhook event was stored; the app posts this to every screen."""
+
+    def __init__(self, event: ReceivedEvent) -> None:
+        super().__init__()
+        self.event = event
+
+
+class WebhookFeed:
+    """Owns the event store and the receiver of one app run; ``announce`` is told of events."""
+
+    def __init__(
+        self,
+        profile: str,
+        announce: Callable[[ReceivedEvent], object] | None = None,
+        *,
+        listen: ListenAddress | None = None,
+        auth: ReceiverAuth | None = None,
+        store_path: Path | None = None,
+        private_store: bool = False,
+        point_project_here: PortingClient | None = None,
+    ) -> None:
+        self.profile = profile
+        self._announce = announce or (lambda event: None)
+        self._listen = listen
+        self._auth = auth
+        self._store_path = store_path
+        self._private_dir: Path | None = None
+        if private_store:
+            # The demo keeps its events in a throwaway store, not among the user's own.
+            self._private_dir = Path(tempfile.mkdtemp(prefix="porting-tui-demo-"))
+            self._store_path = self._private_dir / "state.sqlite3"
+        self._store: LocalStore | None = None
+        self.events: WebhookEventStore | None = None
+        self.server: ReceiverServer | None = None
+        self.problem: str | None = None
+        """Why events cannot be stored or received, for the Events screen."""
+        self._last_id = 0
+        self._point_project_here = point_project_here
+        self._starting: asyncio.Task[None] | None = None
+        """In the demo: the client whose project's webhook URL becomes this receiver's URL."""
+
+    @property
+    def url(self) -> str | None:
+        return self.server.url if self.server is not None and self.server.running else None
+
+    def describe(self) -> str:
+        if self.problem:
+            return self.problem
+        if self.url:
+            return f"Receiving at {self.url}"
+        return NO_RECEIVER
+
+    async def start(self) -> None:
+        """Open the store and start the receiver; failures end up in ``problem``, not raised."""
+        try:
+            self._store = LocalStore.open(self._store_path)
+        except StoreError as error:
+            self.problem = f"Webhook events cannot be stored: {error}"
+            return
+        self.events = WebhookEventStore(self._store)
+        newest = self.events.recent(limit=1)
+        self._last_id = newest[0].id if newest else 0
+        if self._listen is None:
+            return
+        options = ReceiverOptions(auth=self._auth, profile=self.profile)
+        receiver = WebhookReceiver(self.events, options, on_event=self._received)
+        server = ReceiverServer(receiver, self._listen.host, self._listen.port)
+        try:
+            await server.start()
+        except ListenAddressError as error:
+            self.problem = f"The webhook receiver did not start: {error}"
+            return
+        self.server = server
+
+    def attach(self, app: App[Any]) -> None:
+        """Start in a worker of ``app``, look at the store every few seconds, and tell every
+        screen of ``app`` about each new event with a ``WebhookEventReceived`` message."""
+
+        def broadcast(event: ReceivedEvent) -> None:
+            for screen in app.screen_stack:
+                screen.post_message(WebhookEventReceived(event))
+
+        self._announce = broadcast
+        # A plain task rather than a worker: the app's loading indicator follows the screens'
+        # requests, and a receiver starting up is not one of them.
+        self._starting = asyncio.get_running_loop().create_task(
+            self._start_and_poll(app), name="webhook-feed"
+        )
+
+    async def _start_and_poll(self, app: App[Any]) -> None:
+        await self.start()
+        if self._point_project_here is not None and self.url is not None:
+            self.problem = await point_webhooks_at(self._point_project_here, self.url)
+        app.set_interval(POLL_SECONDS, self.poll, name="webhook-poll")
+
+    def _received(self, event: ReceivedEvent) -> None:
+        if event.id > self._last_id:
+            self._last_id = event.id
+            self._announce(event)
+
+    def poll(self) -> list[ReceivedEvent]:
+        """Announce events stored since the last look (by another process), oldest first."""
+        if self.events is None:
+            return []
+        news = list(reversed(self.events.recent(profile=self.profile, after_id=self._last_id)))
+        for event in news:
+            self._received(event)
+        return news
+
+    async def stop(self) -> None:
+        if self._starting is not None:
+            self._starting.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._starting
+            self._starting = None
+        if self.server is not None:
+            await self.server.stop()
+            self.server = None
+        self.events = None
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+        if self._private_dir is not None:
+            shutil.rmtree(self._private_dir, ignore_errors=True)
+            self._private_dir = None
+
+
+async def point_webhooks_at(client: PortingClient, url: str) -> str | None:
+    """Make ``url`` the project's webhook URL, keeping its other defaults; a problem or None."""
+    try:
+        try:
+            current: Configuration | None = await client.configuration.get()
+        except NotFoundError:
+            current = None
+        if current is None:
+            await client.configuration.create(Configuration(webhook_url=url))
+        else:
+            await client.configuration.update(current.model_copy(update={"webhook_url": url}))
+    except PortingError as error:
+        return f"The webhook URL could not be set: {error.message}"
+    return None
+
+
+def feed_for_session(session: Session, environ: Mapping[str, str] | None = None) -> WebhookFeed:
+    """The feed the session asks for: the demo's, the profile's receiver, or the store only."""
+    if session.demo:
+        return WebhookFeed(
+            session.profile_name,
+            listen=DEMO_LISTEN,
+            private_store=True,
+            point_project_here=session.client,
+        )
+    environ = os.environ if environ is None else environ
+    listen: ListenAddress | None = None
+    auth: SharedSecret | None = None
+    problem: str | None = None
+    if session.webhook_listen:
+        try:
+            listen = parse_listen_address(session.webhook_listen)
+        except ListenAddressError as error:
+            problem = f"webhook_listen of profile {session.profile_name!r}: {error}"
+    variable = session.webhook_secret_env
+    if listen is not None and variable:
+        if environ.get(variable):
+            auth = SharedSecret(environ[variable])
+        else:
+            # Without its secret the receiver would take anyone's events: it stays off.
+            listen = None
+            problem = (
+                f"The webhook receiver did not start: webhook_secret_env names {variable}, "
+                "which is not set."
+            )
+    feed = WebhookFeed(session.profile_name, listen=listen, auth=auth)
+    feed.problem = problem
+    return feed
