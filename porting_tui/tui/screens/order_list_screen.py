@@ -31,6 +31,11 @@ from porting_tui.tui.filters import FilterErrors, OrderFilters, describe, to_que
 from porting_tui.tui.order_listing import OrderListing
 from porting_tui.tui.order_views import BUILT_IN_NAMES, OrderView, all_views
 from porting_tui.tui.problems import Problem, describe_problem
+from porting_tui.tui.screens.create_order.launch import (
+    offer_draft_resume,
+    open_create_order,
+    show_drafts,
+)
 from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.session import Session
 from porting_tui.tui.widgets.order_columns import COLUMN_KEYS, COLUMN_TITLES
@@ -62,6 +67,8 @@ class OrderListScreen(SessionScreen):
         Binding("L", "load_all", "Load all pages", show=False),
         Binding("y", "copy_id", "Copy id", show=False),
         Binding("e", "export", "Export"),
+        Binding("n", "new_order", "New order"),
+        Binding("N", "order_drafts", "Order drafts", show=False),
         Binding("escape", "clear_find", "Clear find", show=False),
         # Described once in HELP_EXTRA rather than nine times in the help and the palette.
         *(Binding(str(n), f"view({n - 1})", "", show=False) for n in range(1, 10)),
@@ -122,9 +129,16 @@ class OrderListScreen(SessionScreen):
         )
         self.table.focus()
         self._start_load()
+        offer_draft_resume(self, self.session)
 
     def on_screen_resume(self) -> None:
         self.table.focus()
+
+    def action_new_order(self) -> None:
+        open_create_order(self, self.session)
+
+    def action_order_drafts(self) -> None:
+        show_drafts(self, self.session)
 
     def _read_saved_views(self) -> None:
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from textual.screen import Screen
 
@@ -22,7 +23,7 @@ from porting_tui.tui.screens.create_order.wizard_step import WizardSession
 OpenOrder = Callable[[int], None]
 
 
-def open_draft_store(host: Screen[object]) -> DraftStore | None:
+def open_draft_store(host: Screen[Any]) -> DraftStore | None:
     """The drafts of the local store; None (after saying why) when it cannot be opened."""
     try:
         store = LocalStore.open()
@@ -34,7 +35,7 @@ def open_draft_store(host: Screen[object]) -> DraftStore | None:
     return DraftStore(store)
 
 
-def _order_opener(host: Screen[object], session: WizardSession) -> OpenOrder:
+def _order_opener(host: Screen[Any], session: WizardSession) -> OpenOrder:
     def open_order(order_id: int) -> None:
         # The same detail screen the order list opens on Enter.
         from porting_tui.tui.screens.order_summary_screen import OrderSummaryScreen
@@ -45,7 +46,7 @@ def _order_opener(host: Screen[object], session: WizardSession) -> OpenOrder:
 
 
 def open_create_order(
-    host: Screen[object],
+    host: Screen[Any],
     session: WizardSession,
     *,
     drafts: DraftStore | None = None,
@@ -80,7 +81,7 @@ def open_create_order(
 
 
 def show_drafts(
-    host: Screen[object],
+    host: Screen[Any],
     session: WizardSession,
     *,
     drafts: DraftStore | None = None,
@@ -100,7 +101,7 @@ def show_drafts(
 
 
 def offer_draft_resume(
-    host: Screen[object],
+    host: Screen[Any],
     session: WizardSession,
     *,
     drafts: DraftStore | None = None,
