@@ -123,7 +123,7 @@ async def test_drafts_are_listed_resumed_and_deleted(
         screen = app.screen
         assert isinstance(screen, CreateOrderScreen)
         assert screen.draft_id == "old" and screen.draft.step == Step.ROUTING
-        await pilot.press("f8")
+        await pilot.press("f8", "y")
         await settle(pilot)
         assert drafts.summaries(project) == []
         show_drafts(app.host, wizard_session, drafts=drafts)

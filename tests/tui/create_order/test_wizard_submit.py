@@ -129,3 +129,31 @@ async def test_the_exact_body_is_reviewed_and_sent(
         shown = json.loads(str(wizard(pilot).query_one("#review-json").render()))
         await submit(pilot)
     assert json.loads(wizard_transport.creates()[0].content) == shown
+
+
+async def test_a_failed_portability_check_says_so_and_r_checks_again(
+    wizard_session: WizardSession, wizard_transport: WizardTransport, drafts: DraftStore
+) -> None:
+    def unavailable(request: httpx.Request) -> httpx.Response | None:
+        if request.url.path.endswith("/portabilityChecks"):
+            return httpx.Response(503, json={"message": "try later"}, request=request)
+        return None
+
+    wizard_transport.fault = unavailable
+    draft = ready_draft(Step.PORTABILITY)
+    draft.portability = {}
+    app = WizardApp(wizard_session, drafts, draft=draft)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        status = str(wizard(pilot).query_one("#portability-status").render())
+        assert "The check stopped after 0 of 2 numbers" in status and "Press r" in status
+        await pilot.press("ctrl+right")
+        await settle(pilot)
+        assert wizard(pilot).draft.step == Step.PORTABILITY
+        wizard_transport.fault = None
+        await pilot.press("r")
+        await settle(pilot)
+        assert set(wizard(pilot).draft.portability) == {"+13125550100", "+12125550100"}
+        await pilot.press("ctrl+right")
+        await settle(pilot)
+        assert wizard(pilot).draft.step == Step.END_USER

@@ -188,10 +188,17 @@ class CreateOrderScreen(Screen[None]):
         self.dismiss(None)
 
     def action_discard(self) -> None:
-        if self.drafts is not None:
-            self.drafts.delete(self.draft_id)
-        self.notify("Draft discarded.")
-        self.dismiss(None)
+        def answered(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            if self.drafts is not None:
+                self.drafts.delete(self.draft_id)
+            self.notify("Draft discarded.")
+            self.dismiss(None)
+
+        question = "Throw away this order and everything typed in it (PINs included)?"
+        dialog = WizardConfirmDialog("Discard the draft?", question, "Discard", "Keep")
+        self.app.push_screen(dialog, answered)
 
     @on(WizardStep.Changed)
     def _draft_changed(self, event: WizardStep.Changed) -> None:
