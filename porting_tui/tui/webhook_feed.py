@@ -65,7 +65,7 @@ class WebhookFeed:
         auth: ReceiverAuth | None = None,
         store_path: Path | None = None,
         private_store: bool = False,
-        point_project_here: PortingClient | None = None,
+        demo_client: PortingClient | None = None,
     ) -> None:
         self.profile = profile
         self._announce = announce or (lambda event: None)
@@ -83,9 +83,9 @@ class WebhookFeed:
         self.problem: str | None = None
         """Why events cannot be stored or received, for the Events screen."""
         self._last_id = 0
-        self._point_project_here = point_project_here
+        self._demo_client = demo_client
+        """In the demo: the client of the emulator whose webhook URL becomes this receiver's."""
         self._starting: asyncio.Task[None] | None = None
-        """In the demo: the client whose project's webhook URL becomes this receiver's URL."""
 
     @property
     def url(self) -> str | None:
@@ -137,9 +137,17 @@ class WebhookFeed:
 
     async def _start_and_poll(self, app: App[Any]) -> None:
         await self.start()
-        if self._point_project_here is not None and self.url is not None:
-            self.problem = await point_webhooks_at(self._point_project_here, self.url)
-        app.set_interval(POLL_SECONDS, self.poll, name="webhook-poll")
+        if self._demo_client is not None and self.url is not None:
+            self.problem = await point_webhooks_at(self._demo_client, self.url)
+        app.set_interval(POLL_SECONDS, self._tick, name="webhook-poll")
+
+    async def _tick(self) -> None:
+        if self._demo_client is not None and self.url is not None:
+            # The demo's emulator moves its orders on when it is asked something; a cheap
+            # request keeps its events flowing while the user watches the Events screen.
+            with contextlib.suppress(PortingError):
+                await self._demo_client.configuration.get()
+        self.poll()
 
     def _received(self, event: ReceivedEvent) -> None:
         if event.id > self._last_id:
@@ -196,7 +204,7 @@ def feed_for_session(session: Session, environ: Mapping[str, str] | None = None)
             session.profile_name,
             listen=DEMO_LISTEN,
             private_store=True,
-            point_project_here=session.client,
+            demo_client=session.client,
         )
     environ = os.environ if environ is None else environ
     listen: ListenAddress | None = None

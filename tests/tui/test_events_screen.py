@@ -86,6 +86,13 @@ async def running(
         yield app, pilot
 
 
+def id_cell_style(table: Any, order_id: int) -> Any:
+    """The style of the order id as drawn on screen (the row must be in view)."""
+    row = next(i for i, o in enumerate(table.visible_orders) if o.id == order_id)
+    strip = table.render_line(row - int(table.scroll_y) + 1)
+    return next(seg.style for seg in strip if seg.text.strip() == str(order_id))
+
+
 def listening_session(transport: Any, tmp_path: Path, **overrides: Any) -> Session:
     return make_session(transport, tmp_path, webhook_listen="127.0.0.1:0", **overrides)
 
@@ -227,6 +234,7 @@ async def test_an_event_marks_its_order_in_the_list_and_refreshes_its_row(
         await emulator.wait_webhooks()
         await settle(pilot)
         assert pending.id in table.changed_ids
+        assert id_cell_style(table, pending.id).underline
         row = next(o for o in table.visible_orders if o.id == pending.id)
         assert row.status == "PENDING_CANCELATION"
         [query] = transport.list_queries()

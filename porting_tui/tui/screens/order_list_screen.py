@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
@@ -23,6 +24,7 @@ from porting_tui.local.saved_views import (
     remove_view,
     save_view,
 )
+from porting_tui.tui.changed_rows import ChangedRows
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.dialogs.export_dialog import ExportDialog
 from porting_tui.tui.dialogs.filter_dialog import FilterDialog
@@ -38,6 +40,7 @@ from porting_tui.tui.screens.create_order.launch import (
 )
 from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.session import Session
+from porting_tui.tui.webhook_feed import WebhookEventReceived
 from porting_tui.tui.widgets.order_columns import COLUMN_KEYS, COLUMN_TITLES
 from porting_tui.tui.widgets.order_table import OrderTable
 from porting_tui.tui.widgets.problem_banner import ProblemBanner
@@ -88,6 +91,7 @@ class OrderListScreen(SessionScreen):
         self._paused = False
         self._rate_limited = 0
         self._retry_timer: Timer | None = None
+        self._changed_rows = ChangedRows(session.client)
 
     def compose(self) -> ComposeResult:
         yield StatusHeader(self.session)
@@ -343,6 +347,17 @@ class OrderListScreen(SessionScreen):
         else:
             self._load(self._listing, "reload")
         self._load_counts()
+
+    def on_webhook_event_received(self, message: WebhookEventReceived) -> None:
+        """A webhook says an order changed: mark its row and fetch it again, if it is shown."""
+        order_id, listing = message.event.numeric_order_id, self._listing
+        if order_id is None or listing is None:
+            return
+        if self._changed_rows.queue(listing, order_id):
+            show = partial(self._show_listing, keep_position=True)
+            self.run_worker(self._changed_rows.drain(lambda: self._listing, show), group="rows")
+        if any(order.id == order_id for order in listing.orders):
+            self.table.mark_changed(order_id)
 
     def refresh_on_timer(self) -> None:
         """The auto-refresh timer: reload unless paused, busy, backing off or out of sight."""

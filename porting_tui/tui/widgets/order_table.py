@@ -347,6 +347,8 @@ class OrderTable(ScrollView, can_focus=True):
     def _cell_style(self, order: OrderListItem, key: str, plain: str) -> Style:
         # Full (not partial) styles: theme colours such as $text-muted carry transparency
         # that only blends into a real colour against the background.
+        if key == "id" and order.id in self._changed:
+            return self.get_component_rich_style("order-table--changed")
         if key == "status":
             component = STATUS_COMPONENTS.get(order.status, UNKNOWN_STATUS_COMPONENT)
             return self.get_component_rich_style(component)
