@@ -37,11 +37,11 @@ from porting_tui.tui.widgets.status_header import StatusHeader
 
 ZONE_PATH = "defaultPortTimeZone"
 PLACEHOLDERS = {
-    "contact.name": "who Sinch contacts about orders",
-    "contact.email": "name@example.com",
-    "contact.phone": "+13125550143",
-    "webhookUrl": "https://hooks.example.com/porting-events",
-    "defaultPortTime": "09:00",
+    "contact.name": "not set: who Sinch contacts about orders",
+    "contact.email": "not set, e.g. porting@example.com",
+    "contact.phone": "not set, e.g. +13125550143",
+    "webhookUrl": "not set, e.g. https://hooks.example.com/porting-events",
+    "defaultPortTime": "not set, e.g. 09:00",
 }
 
 
