@@ -273,6 +273,8 @@ def test_snapshot_of_the_settings_screen_with_a_field_to_fix(
         await settle(pilot)
         for field in screen.query(Input):
             field.cursor_blink = False
+        # Toasts come and go (and follow the app's styles): the screen is what is compared.
+        app.clear_notifications()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
@@ -291,5 +293,7 @@ def test_snapshot_of_the_changes_shown_before_saving(
         await settle(pilot)
         for field in screen.query(Input):
             field.cursor_blink = False
+        # Toasts come and go (and follow the app's styles): the screen is what is compared.
+        app.clear_notifications()
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
