@@ -35,10 +35,13 @@ class WizardFieldForm(Vertical):
         grid-size: 2;
         grid-columns: 20 1fr;
         grid-rows: auto;
+        /* A blank line above each section but the first; padding, since margins of grid
+           cells do not add to the row's height. */
         & .wizard-section {
-            column-span: 2; color: $accent; text-style: bold; margin-top: 1; height: 1;
+            column-span: 2; color: $accent; text-style: bold; padding-top: 1; height: 2;
+            text-wrap: nowrap; text-overflow: ellipsis;
         }
-        & .wizard-section.-first { margin-top: 0; }
+        & .wizard-section.-first { padding-top: 0; height: 1; }
         & .wizard-label { color: $text-muted; height: 1; }
         & .wizard-label.-overridden { color: $accent; text-style: bold; }
         & Input, & Select { width: 1fr; height: 1; }

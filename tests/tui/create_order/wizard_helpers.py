@@ -133,7 +133,7 @@ async def paste_numbers(pilot: Pilot[None], text: str) -> None:
 
 
 def field_widget(pilot: Pilot[None], path: str) -> Widget:
-    step = wizard(pilot).step_widget(wizard(pilot).draft.step)
+    step = wizard(pilot).current_step
     return step.query_one(f"#{field_dom_id(path)}")
 
 
@@ -151,7 +151,7 @@ async def fill(pilot: Pilot[None], values: dict[str, str]) -> None:
 
 
 async def choose_scope(pilot: Pilot[None], number: str | None) -> None:
-    scope = wizard(pilot).step_widget(wizard(pilot).draft.step).query_one("#scope", Select)
+    scope = wizard(pilot).current_step.query_one("#scope", Select)
     scope.value = number or "*"
     await settle(pilot)
 
@@ -171,7 +171,7 @@ def value_of(pilot: Pilot[None], path: str) -> str:
 
 
 def error_of(pilot: Pilot[None], path: str) -> str:
-    step = wizard(pilot).step_widget(wizard(pilot).draft.step)
+    step = wizard(pilot).current_step
     line = step.query_one(f"#error-{field_dom_id(path)}")
     return str(line.render())
 

@@ -15,12 +15,13 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, ContentSwitcher, Footer, Static
 
-from porting_tui.client import NotFoundError, PortingError
+from porting_tui.client import NewOrder
 from porting_tui.domain.business_days import next_business_day
 from porting_tui.domain.draft_checks import DraftProblem, step_problems
 from porting_tui.domain.draft_fields import Step
 from porting_tui.domain.draft_submit import prepare, submit
 from porting_tui.domain.order_draft import OrderDraft, generate_reference
+from porting_tui.domain.port_defaults import port_defaults
 from porting_tui.local.drafts import DraftStore
 from porting_tui.tui.screens.create_order.end_user_step import EndUserStep
 from porting_tui.tui.screens.create_order.numbers_step import NumbersStep
@@ -30,20 +31,25 @@ from porting_tui.tui.screens.create_order.routing_step import RoutingStep
 from porting_tui.tui.screens.create_order.schedule_step import ScheduleStep
 from porting_tui.tui.screens.create_order.wizard_confirm_dialog import WizardConfirmDialog
 from porting_tui.tui.screens.create_order.wizard_step import (
+    READ_ONLY_MESSAGE,
     WizardContext,
     WizardSession,
     WizardStep,
 )
 from porting_tui.tui.widgets.wizard_step_bar import WizardStepBar
 
-API_DEFAULT_TIME = "09:00:00"
-API_DEFAULT_ZONE = "US/Eastern"
 TIME_PATH = "desiredPortSchedule.desiredPortTime"
 ZONE_PATH = "desiredPortSchedule.desiredPortTimeZone"
-READ_ONLY_MESSAGE = (
-    "Profile {profile!r} is read-only: orders cannot be created with it. "
-    "Use a profile without read_only to create orders."
-)
+
+
+_STEP_CLASSES: dict[Step, type[WizardStep]] = {
+    Step.NUMBERS: NumbersStep,
+    Step.PORTABILITY: PortabilityStep,
+    Step.END_USER: EndUserStep,
+    Step.ROUTING: RoutingStep,
+    Step.SCHEDULE: ScheduleStep,
+    Step.REVIEW: ReviewStep,
+}
 
 
 class CreateOrderScreen(Screen[None]):
@@ -87,6 +93,7 @@ class CreateOrderScreen(Screen[None]):
         self._resumed = draft is not None
         self._unconfirmed = False
         """An earlier submit ended without knowing whether the order exists."""
+        self._steps: dict[Step, WizardStep] = {}
 
     @property
     def draft(self) -> OrderDraft:
@@ -100,16 +107,11 @@ class CreateOrderScreen(Screen[None]):
                 yield Static(message, id="read-only", markup=False)
             else:
                 yield Static("", id="step-hint", markup=False)
-                with ContentSwitcher(id="steps"):
-                    yield NumbersStep(self.context)
-                    yield PortabilityStep(self.context)
-                    yield EndUserStep(self.context)
-                    yield RoutingStep(self.context)
-                    yield ScheduleStep(self.context)
-                    yield ReviewStep(self.context)
+                # Steps are mounted when first shown: opening the wizard stays quick.
+                yield ContentSwitcher(id="steps")
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         body = self.query_one("#wizard-body")
         body.border_title = "New port-in order"
         if self.session.read_only:
@@ -121,66 +123,68 @@ class CreateOrderScreen(Screen[None]):
                 today
             ).isoformat()
         body.border_subtitle = "draft resumed" if self._resumed else ""
-        self.go_to(self.draft.step)
+        await self.go_to(self.draft.step)
         self._load_defaults()
 
-    def step_widget(self, step: Step) -> WizardStep:
-        return self.query_one(f"#step-{step.name.lower()}", WizardStep)
+    @property
+    def current_step(self) -> WizardStep:
+        return self._steps[self.draft.step]
 
-    def go_to(self, step: Step) -> None:
+    async def go_to(self, step: Step) -> None:
+        widget = self._steps.get(step)
+        if widget is None:
+            widget = _STEP_CLASSES[step](self.context)
+            self._steps[step] = widget
+            await self.query_one(ContentSwitcher).mount(widget)
         self.draft.step = step
-        self.query_one(ContentSwitcher).current = f"step-{step.name.lower()}"
+        self.query_one(ContentSwitcher).current = widget.id
         self.query_one(WizardStepBar).current = step
-        widget = self.step_widget(step)
-        self.query_one(
-            "#wizard-body"
-        ).border_title = f"New port-in order · {step + 1}/{len(Step)} {step.title}"
+        title = f"New port-in order · {step + 1}/{len(Step)} {step.title}"
+        self.query_one("#wizard-body").border_title = title
         self.query_one("#step-hint", Static).update(widget.HINT)
         widget.entered()
 
-    def show_problems(self, problems: list[DraftProblem]) -> None:
+    async def show_problems(self, problems: list[DraftProblem]) -> None:
         """Go to the step of the first problem and show there every problem of that step."""
         step = problems[0].step
         if step != self.draft.step:
-            self.go_to(step)
+            await self.go_to(step)
             self._save()
-        self.step_widget(step).show_problems([p for p in problems if p.step == step])
+        self._steps[step].show_problems([p for p in problems if p.step == step])
         self.app.bell()
 
-    def action_next(self) -> None:
+    async def action_next(self) -> None:
         if self.session.read_only:
             return
         step = self.draft.step
         if step == Step.REVIEW:
-            self._confirm_submit()
+            await self._confirm_submit()
             return
         problems = step_problems(self.draft, step, self.context.today())
         if problems:
-            self.show_problems(problems)
+            await self.show_problems(problems)
             return
         if step == Step.SCHEDULE:
             self._ensure_reference()
-        self.go_to(Step(step + 1))
+        await self.go_to(Step(step + 1))
         self._save()
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         if not self.session.read_only and self.draft.step > Step.NUMBERS:
-            self.go_to(Step(self.draft.step - 1))
+            await self.go_to(Step(self.draft.step - 1))
             self._save()
 
     def _ensure_reference(self) -> None:
         if not self.draft.order.get("customerOrderReference", "").strip():
             self.draft.order["customerOrderReference"] = self._make_reference(self.session.now())
-            review = self.step_widget(Step.REVIEW)
-            if isinstance(review, ReviewStep):
-                review.generated_reference = True
+            self.context.generated_reference = True
 
     def action_toggle_secrets(self) -> None:
         if self.session.read_only:
             return
         self.context.reveal_secrets = not self.context.reveal_secrets
-        for step in Step:
-            self.step_widget(step).secrets_toggled()
+        for widget in self._steps.values():
+            widget.secrets_toggled()
 
     def action_close(self) -> None:
         if self.drafts is not None and self.drafts.exists(self.draft_id):
@@ -225,38 +229,24 @@ class CreateOrderScreen(Screen[None]):
 
     @work(group="defaults")
     async def _load_defaults(self) -> None:
-        time, zone = API_DEFAULT_TIME, API_DEFAULT_ZONE
-        try:
-            config = await self.session.client.configuration.get()
-        except NotFoundError:
-            note = "The project has no porting defaults: the API's 09:00 US/Eastern is used."
-        except PortingError as error:
-            note = f"Project defaults unavailable ({error.message}): 09:00 US/Eastern is used."
-        else:
-            time = config.default_port_time or API_DEFAULT_TIME
-            zone = config.default_port_time_zone or API_DEFAULT_ZONE
-            note = f"Time and zone default to the project's settings ({time} {zone})."
-        self.draft.order.setdefault(TIME_PATH, "")
-        self.draft.order.setdefault(ZONE_PATH, "")
-        if not self.draft.order[TIME_PATH]:
-            self.draft.order[TIME_PATH] = time
-        if not self.draft.order[ZONE_PATH]:
-            self.draft.order[ZONE_PATH] = zone
-        schedule = self.step_widget(Step.SCHEDULE)
-        assert isinstance(schedule, ScheduleStep)
-        schedule.defaults_note = note
-        if self.draft.step == Step.SCHEDULE:
+        defaults = await port_defaults(self.session.client)
+        for path, value in ((TIME_PATH, defaults.time), (ZONE_PATH, defaults.zone)):
+            if not self.draft.order.get(path):
+                self.draft.order[path] = value
+        self.context.defaults_note = defaults.note
+        schedule = self._steps.get(Step.SCHEDULE)
+        if isinstance(schedule, ScheduleStep) and self.draft.step == Step.SCHEDULE:
             schedule.refresh_values()
 
     @on(Button.Pressed, "#submit")
-    def _submit_pressed(self) -> None:
-        self._confirm_submit()
+    async def _submit_pressed(self) -> None:
+        await self._confirm_submit()
 
-    def _confirm_submit(self) -> None:
+    async def _confirm_submit(self) -> None:
         self._ensure_reference()
         new_order, problems = prepare(self.draft, self.session.now())
         if problems or new_order is None:
-            self.show_problems(problems)
+            await self.show_problems(problems)
             return
         groups = carrier_groups(self.draft.portability, self.draft.numbers)
         reference = new_order.customer_order_reference
@@ -265,20 +255,17 @@ class CreateOrderScreen(Screen[None]):
             f"({len(groups)} carrier group(s)) in project {self.session.project_id}?"
         )
         dialog = WizardConfirmDialog("Submit the order?", question, "Submit", "Not yet")
-        self.app.push_screen(dialog, self._answered)
 
-    def _answered(self, confirmed: bool | None) -> None:
-        if confirmed:
-            self._send()
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self._send(new_order)
+
+        self.app.push_screen(dialog, answered)
 
     @work(exclusive=True, group="submit")
-    async def _send(self) -> None:
-        review = self.step_widget(Step.REVIEW)
+    async def _send(self, new_order: NewOrder) -> None:
+        review = self._steps[Step.REVIEW]
         assert isinstance(review, ReviewStep)
-        new_order, problems = prepare(self.draft, self.session.now())
-        if new_order is None:
-            self.show_problems(problems)
-            return
         review.set_status("Submitting…")
         self.query_one("#submit", Button).disabled = True
         try:
@@ -294,7 +281,7 @@ class CreateOrderScreen(Screen[None]):
         self._unconfirmed = result.unconfirmed
         if result.problems:
             review.set_status("The API refused some fields; fix them and submit again.", error=True)
-            self.show_problems(result.problems)
+            await self.show_problems(result.problems)
             return
         if result.order_id is None:
             review.set_status(result.message, error=True)

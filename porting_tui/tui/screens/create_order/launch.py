@@ -9,16 +9,13 @@ from textual.screen import Screen
 
 from porting_tui.local.drafts import DraftError, DraftStore
 from porting_tui.local.store import LocalStore, StoreError
-from porting_tui.tui.screens.create_order.create_order_screen import (
-    READ_ONLY_MESSAGE,
-    CreateOrderScreen,
-)
+from porting_tui.tui.screens.create_order.create_order_screen import CreateOrderScreen
 from porting_tui.tui.screens.create_order.drafts_dialog import DraftsDialog
 from porting_tui.tui.screens.create_order.resume_draft_dialog import (
     ResumeChoice,
     ResumeDraftDialog,
 )
-from porting_tui.tui.screens.create_order.wizard_step import WizardSession
+from porting_tui.tui.screens.create_order.wizard_step import READ_ONLY_MESSAGE, WizardSession
 
 OpenOrder = Callable[[int], None]
 

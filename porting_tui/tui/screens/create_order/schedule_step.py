@@ -28,9 +28,6 @@ class ScheduleStep(WizardStep):
         Binding("ctrl+g", "use_suggested_date", "Use suggested date"),
     ]
 
-    defaults_note = ""
-    """Where the default time and zone came from; set by the wizard once it knows."""
-
     def compose(self) -> ComposeResult:
         yield Static("", classes="step-problems", markup=False)
         with VerticalScroll(classes="form-scroll"):
@@ -55,7 +52,7 @@ class ScheduleStep(WizardStep):
         form.set_field_visible("resellerName", self.draft.needs_reseller)
         with self.prevent(Checkbox.Changed):
             self.query_one("#on-demand", Checkbox).value = self.draft.on_demand
-        self.query_one("#defaults-note", Static).update(self.defaults_note)
+        self.query_one("#defaults-note", Static).update(self.context.defaults_note)
         self._advise_date()
 
     def _suggestion(self) -> str:
