@@ -76,8 +76,10 @@ def parse_status(text: str) -> str:
     if wanted in KNOWN_STATUSES:
         return wanted
     matches = [status for status in KNOWN_STATUSES if status.startswith(wanted)]
-    if wanted and len(matches) == 1:
-        return matches[0]
+    # "pend" means PENDING, not PENDING_CANCELATION: a match that begins every other wins.
+    shortest = min(matches, key=len, default="")
+    if wanted and matches and all(match.startswith(shortest) for match in matches):
+        return shortest
     if len(matches) > 1:
         raise ValueError(f"{text.strip()!r} could be {' or '.join(matches)}")
     raise ValueError(f"unknown status {text.strip()!r}; use one of {', '.join(KNOWN_STATUSES)}")

@@ -47,6 +47,8 @@ def test_unreadable_dates_say_which_forms_work(typed: str) -> None:
     ("typed", "expected"),
     [
         ("pending", "PENDING"),
+        ("pend", "PENDING"),
+        ("pending_c", "PENDING_CANCELATION"),
         ("CONF", "CONFIRMED"),
         ("cancelled", "CANCELED"),
         ("pending cancelation", "PENDING_CANCELATION"),

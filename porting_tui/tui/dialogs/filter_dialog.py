@@ -30,14 +30,14 @@ _LAYOUT = (
     ("reference", "phone"),
 )
 _PLACEHOLDERS = {
-    "status": "PENDING, CONFIRMED, …",
-    "order_id": "897867",
-    "created_from": "-30d",
-    "created_to": "today",
-    "foc_from": "today",
-    "foc_to": "+7d",
-    "reference": "ACME-42",
-    "phone": "(312) 555-0143",
+    "status": "e.g. PENDING",
+    "order_id": "e.g. 897867",
+    "created_from": "e.g. -30d",
+    "created_to": "e.g. today",
+    "foc_from": "e.g. today",
+    "foc_to": "e.g. +7d",
+    "reference": "e.g. ACME-42",
+    "phone": "e.g. (312) 555-0143",
 }
 
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
+from textual.scroll_view import ScrollView
 from textual.widgets import Static
 
 
@@ -43,11 +45,50 @@ def described_bindings(screen: Screen[object]) -> list[BindingEntry]:
             slot[2].append(display)
     entries = []
     for node, binding, keys in grouped.values():
-        owner = "app" if node is screen.app else type(node).__name__
+        keys_text = " ".join(keys)
         entries.append(
-            BindingEntry(" ".join(keys), binding.description, owner, binding.action, node)
+            BindingEntry(keys_text, binding.description, _owner(screen, node), binding.action, node)
         )
     return entries
+
+
+_GENERIC_ACTIONS = {
+    binding.action
+    for owner in (App, Screen, ScrollView)
+    for binding in owner.BINDINGS
+    if isinstance(binding, Binding)
+}
+
+
+def _owner(screen: Screen[object], node: DOMNode) -> str:
+    """The heading a binding is listed under: this screen, a widget of it, or everywhere."""
+    if node is screen.app:
+        return "Everywhere"
+    if node is screen:
+        return getattr(screen, "HELP_TITLE", "") or "This screen"
+    # "OrderTable" reads as "Order table".
+    words = re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+", type(node).__name__)
+    return " ".join(words).capitalize() or type(node).__name__
+
+
+def _sections(
+    entries: list[BindingEntry], title: str, extra: tuple[tuple[str, str], ...]
+) -> dict[str, list[tuple[str, str]]]:
+    """Rows by heading: the screen's own keys first, then its widgets', then app-wide ones."""
+    sections: dict[str, list[tuple[str, str]]] = {title: []}
+    # Textual's own keys (focus, copy, scrolling) come after the ones this app defines.
+    ordered = sorted(entries, key=lambda entry: entry.action in _GENERIC_ACTIONS)
+    generic = [entry for entry in ordered if entry.action in _GENERIC_ACTIONS]
+    for entry in ordered:
+        if entry.owner == "Everywhere" or (entry.owner == title and entry in generic):
+            continue
+        sections.setdefault(entry.owner, []).append((entry.keys, entry.description))
+    sections[title].extend(extra)
+    sections[title].extend((e.keys, e.description) for e in generic if e.owner == title)
+    for entry in ordered:
+        if entry.owner == "Everywhere":
+            sections.setdefault("Everywhere", []).append((entry.keys, entry.description))
+    return {heading: rows for heading, rows in sections.items() if rows}
 
 
 class HelpScreen(ModalScreen[None]):
@@ -75,14 +116,16 @@ class HelpScreen(ModalScreen[None]):
         self._extra: tuple[tuple[str, str], ...] = getattr(screen, "HELP_EXTRA", ())
 
     def compose(self) -> ComposeResult:
-        table = Table(box=None, expand=True, show_header=True, header_style="bold")
-        table.add_column("Key", style="bold", no_wrap=True)
+        table = Table(box=None, show_header=False, padding=(0, 1))
+        table.add_column("Key", style="bold", no_wrap=True, min_width=10)
         table.add_column("Does")
-        table.add_column("Where", style="dim", no_wrap=True)
-        for entry in self._entries:
-            table.add_row(Text(entry.keys), Text(entry.description), Text(entry.owner))
-        for keys, description in self._extra:
-            table.add_row(Text(keys), Text(description), Text(self._title))
+        sections = _sections(self._entries, self._title, self._extra)
+        for number, (heading, rows) in enumerate(sections.items()):
+            if number:
+                table.add_row()
+            table.add_row(Text(heading, style="bold underline"), Text())
+            for keys, description in rows:
+                table.add_row(Text(keys), Text(description))
         with Vertical(id="dialog") as dialog:
             dialog.border_title = f"Keys · {self._title}"
             with VerticalScroll():

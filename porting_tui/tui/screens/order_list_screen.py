@@ -266,8 +266,10 @@ class OrderListScreen(SessionScreen):
         if keep_position:
             # The cursor's order keeps its place on screen, so a refresh does not jump.
             table.scroll_to(y=max(0, table.cursor_row - screen_row), animate=False, immediate=True)
-        if listing.total_items is not None:
-            self._counts[self._views[self._view_index].name] = listing.total_items
+        view = self._views[self._view_index]
+        # Filters changed after choosing the view no longer count as that view.
+        if listing.total_items is not None and self._filters == view.filters:
+            self._counts[view.name] = listing.total_items
             self._relabel_tabs()
         self._update_status_line()
 
@@ -456,6 +458,8 @@ class OrderListScreen(SessionScreen):
             self.notify(str(error), title="Saved views", severity="error", markup=False)
             return
         self._set_views(saved)
+        if self._listing is not None and self._listing.total_items is not None:
+            self._counts[name] = self._listing.total_items
         index = next(i for i, view in enumerate(self._views) if view.name == name)
         self._view_index = index
         await self._rebuild_tabs()
