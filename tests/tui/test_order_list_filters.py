@@ -154,3 +154,12 @@ async def test_filters_and_find_survive_opening_an_order_and_coming_back(
     assert screen.filters == OrderFilters(status="COMPLETED", created_from="-30d")
     assert [o.id for o in screen.table.visible_orders] == shown
     assert screen.query_one("#find", Input).value == "70"
+
+
+async def test_typed_text_echoed_in_an_error_is_not_read_as_markup(running: Running) -> None:
+    app, pilot = running
+    await pilot.press("f")  # type: ignore[attr-defined]
+    app.screen.query_one("#field-created_from", Input).value = "[bold]x[/bold] [/oops]"
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    error = app.screen.query_one("#error-created_from", Static)
+    assert "'[bold]x[/bold] [/oops]' is not a date" in str(error.render())

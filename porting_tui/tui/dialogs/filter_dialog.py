@@ -93,7 +93,7 @@ class FilterDialog(ModalScreen[OrderFilters | None]):
                                     else None
                                 ),
                             )
-                            yield Static(id=f"error-{name}", classes="error")
+                            yield Static(id=f"error-{name}", classes="error", markup=False)
             yield Static(f"Dates: {DATE_FORMS}", id="hint", markup=False)
             with Horizontal(id="buttons"):
                 yield Button("Apply", variant="primary", id="apply")
