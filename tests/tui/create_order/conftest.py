@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,9 +34,13 @@ class WizardTransport(httpx.AsyncBaseTransport):
     inner: httpx.AsyncBaseTransport
     requests: list[httpx.Request] = field(default_factory=list)
     fault: Fault | None = None
+    hold_creates: asyncio.Event | None = None
+    """When set, a create waits for this event before it reaches the emulator."""
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
+        if self.hold_creates is not None and request in self.creates():
+            await self.hold_creates.wait()
         outcome = self.fault(request) if self.fault else None
         if isinstance(outcome, httpx.Response):
             return outcome

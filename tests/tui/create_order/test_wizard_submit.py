@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 import httpx
 
 from porting_tui.domain.draft_fields import Step
 from porting_tui.local.drafts import DraftStore
+from porting_tui.tui.screens.create_order.wizard_confirm_dialog import WizardConfirmDialog
 from tests.tui.create_order.conftest import WizardTransport
 from tests.tui.create_order.wizard_helpers import (
     CREATE_PATH,
@@ -157,3 +159,22 @@ async def test_a_failed_portability_check_says_so_and_r_checks_again(
         await pilot.press("ctrl+right")
         await settle(pilot)
         assert wizard(pilot).draft.step == Step.END_USER
+
+
+async def test_a_second_submit_while_the_first_is_in_flight_is_refused(
+    wizard_session: WizardSession, wizard_transport: WizardTransport, drafts: DraftStore
+) -> None:
+    wizard_transport.hold_creates = asyncio.Event()
+    app = WizardApp(wizard_session, drafts, draft=ready_draft(Step.REVIEW))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+right", "y")
+        await pilot.pause()
+        assert len(wizard_transport.creates()) == 1
+        await pilot.press("ctrl+right")
+        await pilot.pause()
+        assert not isinstance(app.screen, WizardConfirmDialog)
+        wizard_transport.hold_creates.set()
+        await settle(pilot)
+        assert len(app.created) == 1
+    assert len(wizard_transport.creates()) == 1

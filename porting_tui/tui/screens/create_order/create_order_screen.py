@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import PurePath
@@ -23,6 +22,7 @@ from porting_tui.domain.draft_submit import prepare, submit
 from porting_tui.domain.order_draft import OrderDraft, generate_reference
 from porting_tui.domain.port_defaults import port_defaults
 from porting_tui.local.drafts import DraftStore
+from porting_tui.tui.screens.create_order.draft_keeper import DraftKeeper
 from porting_tui.tui.screens.create_order.end_user_step import EndUserStep
 from porting_tui.tui.screens.create_order.numbers_step import NumbersStep
 from porting_tui.tui.screens.create_order.portability_step import PortabilityStep, carrier_groups
@@ -85,8 +85,8 @@ class CreateOrderScreen(Screen[None]):
     ) -> None:
         super().__init__()
         self.session = session
-        self.drafts = drafts
         self.draft_id = draft_id or DraftStore.new_id()
+        self.keeper = DraftKeeper(drafts, self.draft_id, session)
         self.context = WizardContext(session, draft or OrderDraft())
         self._make_reference = make_reference
         self._on_created = on_created
@@ -94,6 +94,7 @@ class CreateOrderScreen(Screen[None]):
         self._unconfirmed = False
         """An earlier submit ended without knowing whether the order exists."""
         self._steps: dict[Step, WizardStep] = {}
+        self._submitting = False
 
     @property
     def draft(self) -> OrderDraft:
@@ -187,7 +188,7 @@ class CreateOrderScreen(Screen[None]):
             widget.secrets_toggled()
 
     def action_close(self) -> None:
-        if self.drafts is not None and self.drafts.exists(self.draft_id):
+        if self.keeper.is_saved():
             self.notify("Draft saved; it is offered again when you start a new order.")
         self.dismiss(None)
 
@@ -195,8 +196,7 @@ class CreateOrderScreen(Screen[None]):
         def answered(confirmed: bool | None) -> None:
             if not confirmed:
                 return
-            if self.drafts is not None:
-                self.drafts.delete(self.draft_id)
+            self.keeper.discard()
             self.notify("Draft discarded.")
             self.dismiss(None)
 
@@ -210,22 +210,10 @@ class CreateOrderScreen(Screen[None]):
         self._save()
 
     def _save(self) -> None:
-        body = self.query_one("#wizard-body")
-        if self.drafts is None:
-            body.border_subtitle = "drafts are off: not saved"
-            return
-        try:
-            self.drafts.save(
-                self.draft_id,
-                profile=self.session.profile_name,
-                project_id=self.session.project_id,
-                draft=self.draft,
-            )
-        except sqlite3.Error as error:
-            body.border_subtitle = "draft NOT saved"
-            self.notify(f"The draft could not be saved: {error}", severity="error")
-            return
-        body.border_subtitle = "draft saved ✓"
+        status, error = self.keeper.save(self.draft)
+        self.query_one("#wizard-body").border_subtitle = status
+        if error is not None:
+            self.notify(error, severity="error", markup=False)
 
     @work(group="defaults")
     async def _load_defaults(self) -> None:
@@ -243,6 +231,10 @@ class CreateOrderScreen(Screen[None]):
         await self._confirm_submit()
 
     async def _confirm_submit(self) -> None:
+        if self._submitting:
+            # A second create while the first is in flight could file the order twice.
+            self.notify("The order is being submitted; wait for the answer.", markup=False)
+            return
         self._ensure_reference()
         new_order, problems = prepare(self.draft, self.session.now())
         if problems or new_order is None:
@@ -262,12 +254,13 @@ class CreateOrderScreen(Screen[None]):
 
         self.app.push_screen(dialog, answered)
 
-    @work(exclusive=True, group="submit")
+    @work(group="submit")
     async def _send(self, new_order: NewOrder) -> None:
         review = self._steps[Step.REVIEW]
         assert isinstance(review, ReviewStep)
         review.set_status("Submitting…")
         self.query_one("#submit", Button).disabled = True
+        self._submitting = True
         try:
             result = await submit(
                 self.session.client,
@@ -277,6 +270,7 @@ class CreateOrderScreen(Screen[None]):
                 look_first=self._unconfirmed,
             )
         finally:
+            self._submitting = False
             self.query_one("#submit", Button).disabled = False
         self._unconfirmed = result.unconfirmed
         if result.problems:
@@ -286,8 +280,7 @@ class CreateOrderScreen(Screen[None]):
         if result.order_id is None:
             review.set_status(result.message, error=True)
             return
-        if self.drafts is not None:
-            self.drafts.delete(self.draft_id)
+        self.keeper.discard()
         how = " (the answer was lost, but the order was found by its reference)"
         self.notify(
             f"Order {result.order_id} created{how if result.recovered else ''}.", markup=False
