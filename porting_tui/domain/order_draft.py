@@ -44,6 +44,9 @@ class OrderDraft(BaseModel):
     """Order-level values by path (``desiredPortSchedule.desiredPortDate``)."""
     csv_source: str = ""
     """The CSV file the numbers came from, if any."""
+    submit_pending: bool = False
+    """A submit was sent and its outcome is unknown (lost answer, crash): the order must be
+    looked up by its reference before it is sent again."""
 
     def values_for(self, number: str) -> dict[str, str]:
         """The effective per-number values of ``number``: common ones, then its own."""

@@ -8,6 +8,7 @@ import json
 import httpx
 
 from porting_tui.domain.draft_fields import Step
+from porting_tui.domain.order_draft import build_new_order
 from porting_tui.local.drafts import DraftStore
 from porting_tui.tui.screens.create_order.wizard_confirm_dialog import WizardConfirmDialog
 from tests.tui.create_order.conftest import WizardTransport
@@ -178,3 +179,19 @@ async def test_a_second_submit_while_the_first_is_in_flight_is_refused(
         await settle(pilot)
         assert len(app.created) == 1
     assert len(wizard_transport.creates()) == 1
+
+
+async def test_a_draft_whose_submit_was_cut_short_looks_the_order_up_first(
+    wizard_session: WizardSession, wizard_transport: WizardTransport, drafts: DraftStore
+) -> None:
+    # As if the app was killed after sending the create: the order exists, the draft too.
+    draft = ready_draft(Step.REVIEW)
+    draft.submit_pending = True
+    await wizard_session.client.orders.create(build_new_order(draft))
+    wizard_transport.requests.clear()
+    app = WizardApp(wizard_session, drafts, draft=draft)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await submit(pilot)
+        assert len(app.created) == 1
+    assert wizard_transport.creates() == []

@@ -91,8 +91,6 @@ class CreateOrderScreen(Screen[None]):
         self._make_reference = make_reference
         self._on_created = on_created
         self._resumed = draft is not None
-        self._unconfirmed = False
-        """An earlier submit ended without knowing whether the order exists."""
         self._steps: dict[Step, WizardStep] = {}
         self._submitting = False
 
@@ -188,6 +186,9 @@ class CreateOrderScreen(Screen[None]):
             widget.secrets_toggled()
 
     def action_close(self) -> None:
+        if self._submitting:
+            self.notify("Wait for the answer to the submit before closing.", markup=False)
+            return
         if self.keeper.is_saved():
             self.notify("Draft saved; it is offered again when you start a new order.")
         self.dismiss(None)
@@ -261,18 +262,23 @@ class CreateOrderScreen(Screen[None]):
         review.set_status("Submitting…")
         self.query_one("#submit", Button).disabled = True
         self._submitting = True
+        look_first = self.draft.submit_pending
+        # Saved before sending: after a crash mid-request the next try looks the order up first.
+        self.draft.submit_pending = True
+        self._save()
         try:
             result = await submit(
                 self.session.client,
                 self.draft,
                 new_order,
                 self.session.now(),
-                look_first=self._unconfirmed,
+                look_first=look_first,
             )
         finally:
             self._submitting = False
             self.query_one("#submit", Button).disabled = False
-        self._unconfirmed = result.unconfirmed
+        self.draft.submit_pending = result.unconfirmed
+        self._save()
         if result.problems:
             review.set_status("The API refused some fields; fix them and submit again.", error=True)
             await self.show_problems(result.problems)
