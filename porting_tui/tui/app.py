@@ -10,7 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.worker import WorkerState
 
-from porting_tui.tui.commands import ScreenCommands
+from porting_tui.tui.commands import ProfileCommands, ScreenCommands
+from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.screens.events_screen import EventsScreen
 from porting_tui.tui.screens.help_screen import HelpScreen
 from porting_tui.tui.screens.order_list_screen import OrderListScreen
@@ -24,12 +25,16 @@ from porting_tui.tui.widgets.order_table import OrderTable
 _ACTIVE = (WorkerState.PENDING, WorkerState.RUNNING)
 
 
-class PortingApp(App[None]):
-    """Owns the session; screens get it passed in and report activity back with messages."""
+class PortingApp(App[str | None]):
+    """Owns the session; screens get it passed in and report activity back with messages.
+
+    The app's result is the name of a profile to switch to (the launcher starts the app
+    again on it, so everything bound to a session is built afresh), or None.
+    """
 
     TITLE = "porting-tui"
     CSS_PATH = "app.tcss"
-    COMMANDS: ClassVar = App.COMMANDS | {ScreenCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {ProfileCommands, ScreenCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Keys"),
         Binding("S", "settings", "Project defaults", show=False),
@@ -63,6 +68,20 @@ class PortingApp(App[None]):
 
     def on_order_table_order_selected(self, event: OrderTable.OrderSelected) -> None:
         self.push_screen(OrderSummaryScreen(self.session, event.order.id))
+
+    def action_switch_profile(self, name: str, project_id: str, read_only: bool) -> None:
+        """Ask, showing the project and the read-only flag, then restart on profile ``name``."""
+        flag = "read-only" if read_only else "read-write: changes are allowed"
+        question = (
+            f"Switch from {self.session.profile_name!r} to profile {name!r}?\n"
+            f"Project {project_id}, {flag}."
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.exit(name)
+
+        self.push_screen(ConfirmDialog("Switch profile", question, "Switch"), answered)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -14,6 +14,9 @@ DEMO_SEED = 7
 DEMO_SPEED = 600.0
 """Virtual seconds per real second: orders visibly move through their lifecycle in a demo."""
 
+DEMO_CHOICE = "--demo"
+"""What the first-run screen answers when the user picks the demo."""
+
 # Exit status for an unusable profile, as the scripting commands use for usage errors.
 EXIT_PROFILE = 2
 
@@ -78,26 +81,62 @@ def run_tui(
     demo: bool,
     settings: ListSettings,
     err: TextIO | None = None,
-    run: Callable[[Session], None] | None = None,
+    run: Callable[[Session], str | None] | None = None,
+    first_run: Callable[[], str | None] | None = None,
 ) -> int:
-    """Open the app and return the exit status; a profile problem is one line on ``err``."""
+    """Open the app and return the exit status; a profile problem is one line on ``err``.
+
+    With no profile at all on an interactive terminal, the first-run screen comes first.
+    ``run`` returns the profile to switch to, and the app starts again on it.
+    """
     from porting_tui.client import PortingConfigError
     from porting_tui.local.errors import ProfileError
 
     err = err or sys.stderr
+    if not demo and profile_name is None and _first_run_wanted(first_run is not None):
+        choice = (first_run or _run_first_run)()
+        if choice is None:
+            return 0
+        demo = choice == DEMO_CHOICE
+        profile_name = None if demo else choice
+    while True:
+        try:
+            session = (
+                demo_session(settings) if demo else profile_session(profile_name, settings, err)
+            )
+        except ProfileError as error:
+            print(f"porting-tui: {error.message}", file=err)
+            return EXIT_PROFILE
+        except PortingConfigError as error:
+            print(f"porting-tui: profile {profile_name or 'default'}: {error.message}", file=err)
+            return EXIT_PROFILE
+        switch_to = (run or _run_app)(session)
+        if not switch_to:
+            return 0
+        profile_name, demo = switch_to, False
+
+
+def _first_run_wanted(asked: bool) -> bool:
+    """No profile in the file or the environment, and someone at a terminal to make one."""
+    from porting_tui.local.errors import ProfileError
+    from porting_tui.local.profiles import load_config
+
+    if not asked and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return False
     try:
-        session = demo_session(settings) if demo else profile_session(profile_name, settings, err)
-    except ProfileError as error:
-        print(f"porting-tui: {error.message}", file=err)
-        return EXIT_PROFILE
-    except PortingConfigError as error:
-        print(f"porting-tui: profile {profile_name or 'default'}: {error.message}", file=err)
-        return EXIT_PROFILE
-    (run or _run_app)(session)
-    return 0
+        return not load_config().names()
+    except ProfileError:
+        # A broken file is reported as one line by the normal path.
+        return False
 
 
-def _run_app(session: Session) -> None:
+def _run_first_run() -> str | None:
+    from porting_tui.tui.first_run import run_first_run
+
+    return run_first_run()
+
+
+def _run_app(session: Session) -> str | None:
     from porting_tui.tui.app import PortingApp
 
-    PortingApp(session).run()
+    return PortingApp(session).run()

@@ -20,6 +20,8 @@ def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     for name in ("SINCH_PROJECT_ID", "SINCH_KEY_ID", "SINCH_KEY_SECRET", "SINCH_PORTING_URL"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    # Not a terminal, even under "pytest -s": no first-run screen here.
+    monkeypatch.setattr(sys, "stdin", io.StringIO())
     return tmp_path
 
 

@@ -50,7 +50,7 @@ def test_filter_dialog_with_an_error(snap_compare: SnapCompare, tmp_path: Path) 
 
     async def typed(pilot: Pilot[None]) -> None:
         await settle(pilot)
-        await pilot.press("f", "ctrl+x", *"pend", "tab", "tab", *"soon", "enter")
+        await pilot.press("f", "ctrl+r", *"pend", "tab", "tab", *"soon", "enter")
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=typed)

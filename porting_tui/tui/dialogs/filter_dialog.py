@@ -47,7 +47,8 @@ class FilterDialog(ModalScreen[OrderFilters | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "apply", "Apply"),
-        Binding("ctrl+x", "clear", "Clear all"),
+        # Not ctrl+x: in a field that is cut.
+        Binding("ctrl+r", "clear", "Clear all"),
     ]
     DEFAULT_CSS = """
     FilterDialog {
@@ -94,7 +95,11 @@ class FilterDialog(ModalScreen[OrderFilters | None]):
                                 ),
                             )
                             yield Static(id=f"error-{name}", classes="error", markup=False)
-            yield Static(f"Dates: {DATE_FORMS}", id="hint", markup=False)
+            yield Static(
+                f"Dates: {DATE_FORMS} · ctrl+s apply · ctrl+r clear all · esc cancel",
+                id="hint",
+                markup=False,
+            )
             with Horizontal(id="buttons"):
                 yield Button("Apply", variant="primary", id="apply")
                 yield Button("Clear all", id="clear")
