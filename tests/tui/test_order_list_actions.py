@@ -144,3 +144,15 @@ async def test_the_header_says_where_you_are(running: Running) -> None:
     assert "acme-test" in where and "demo-project" in where and "127.0.0.1" in where
     assert "updated 14:00:00" in str(header.query_one("#freshness", Static).render())
     assert not header.query("#read-only") and not header.query("#demo")
+
+
+async def test_help_names_a_screen_without_a_help_title_by_its_class(running: Running) -> None:
+    from porting_tui.tui.screens.help_screen import screen_title
+    from porting_tui.tui.screens.session_screen import SessionScreen
+
+    class AuditTrailScreen(SessionScreen):
+        pass
+
+    app, _ = running
+    assert screen_title(AuditTrailScreen(app.session)) == "Audit trail"
+    assert screen_title(list_screen(app)) == "Order list"

@@ -65,10 +65,24 @@ def _owner(screen: Screen[object], node: DOMNode) -> str:
     if node is screen.app:
         return "Everywhere"
     if node is screen:
-        return getattr(screen, "HELP_TITLE", "") or "This screen"
-    # "OrderTable" reads as "Order table".
-    words = re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+", type(node).__name__)
-    return " ".join(words).capitalize() or type(node).__name__
+        return screen_title(screen)
+    return _readable(type(node).__name__)
+
+
+def _readable(class_name: str) -> str:
+    """ "OrderTable" reads as "Order table"."""
+    words = re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+", class_name)
+    return " ".join(words).capitalize() or class_name
+
+
+def screen_title(screen: Screen[object]) -> str:
+    """The screen's HELP_TITLE, or its class name made readable ("Settings")."""
+    title = getattr(screen, "HELP_TITLE", "")
+    return (
+        title
+        if isinstance(title, str) and title
+        else _readable(type(screen).__name__.removesuffix("Screen"))
+    )
 
 
 def _sections(
@@ -112,7 +126,7 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, screen: Screen[object]) -> None:
         super().__init__()
         self._entries = described_bindings(screen)
-        self._title = getattr(screen, "HELP_TITLE", None) or type(screen).__name__
+        self._title = screen_title(screen)
         self._extra: tuple[tuple[str, str], ...] = getattr(screen, "HELP_EXTRA", ())
 
     def compose(self) -> ComposeResult:
