@@ -81,7 +81,7 @@ def _foc_phrase(day: date, today: date) -> str:
         return "FOC today"
     if day == today + timedelta(days=1):
         return "FOC tomorrow"
-    return f"FOC {day.strftime('%a')} {day.isoformat()}"
+    return f"FOC {day:%a %m-%d}"
 
 
 def soon_foc(state: OrderState, today: date, business_days: int) -> date | None:
@@ -128,6 +128,6 @@ def assess(
             idle = now - max(moments)
             if idle > timedelta(days=settings.stale_pending_days):
                 days = idle.days
-                reasons.append(Reason(STALE, 40 + min(days, 20), f"no change for {days} days"))
+                reasons.append(Reason(STALE, 40 + min(days, 20), f"no change {days} days"))
     reasons.sort(key=lambda reason: -reason.weight)
     return tuple(reasons)

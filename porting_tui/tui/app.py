@@ -12,6 +12,7 @@ from textual.worker import WorkerState
 
 from porting_tui.tui.commands import ProfileCommands, ScreenCommands
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
+from porting_tui.tui.screens.audit_log_commands import AuditLogCommands
 from porting_tui.tui.screens.events_screen import EventsScreen
 from porting_tui.tui.screens.help_screen import HelpScreen
 from porting_tui.tui.screens.order_list_screen import OrderListScreen
@@ -20,6 +21,7 @@ from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.screens.settings_screen import SettingsScreen
 from porting_tui.tui.session import Session
 from porting_tui.tui.webhook_feed import feed_for_session
+from porting_tui.tui.widgets.attention_view import AttentionView
 from porting_tui.tui.widgets.order_table import OrderTable
 
 _ACTIVE = (WorkerState.PENDING, WorkerState.RUNNING)
@@ -34,7 +36,7 @@ class PortingApp(App[str | None]):
 
     TITLE = "porting-tui"
     CSS_PATH = "app.tcss"
-    COMMANDS: ClassVar = App.COMMANDS | {ProfileCommands, ScreenCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {ProfileCommands, ScreenCommands, AuditLogCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Keys"),
         Binding("S", "settings", "Project defaults", show=False),
@@ -59,6 +61,9 @@ class PortingApp(App[str | None]):
         # CSS_PATH (.tcss) beside them loaded.
         self.push_screen(OrderListScreen(self.session))
         self.webhook_feed.attach(self)
+        attention = self.session.attention
+        if attention is not None and attention.local.problem:
+            self.notify(attention.local.problem, title="Local store", severity="warning")
 
     def on_session_screen_activity_changed(self, _: SessionScreen.ActivityChanged) -> None:
         self.busy = any(worker.state in _ACTIVE for worker in self.workers)
@@ -68,6 +73,9 @@ class PortingApp(App[str | None]):
 
     def on_order_table_order_selected(self, event: OrderTable.OrderSelected) -> None:
         self.push_screen(OrderSummaryScreen(self.session, event.order.id))
+
+    def on_attention_view_order_selected(self, event: AttentionView.OrderSelected) -> None:
+        self.push_screen(OrderSummaryScreen(self.session, event.order_id))
 
     def action_switch_profile(self, name: str, project_id: str, read_only: bool) -> None:
         """Ask, showing the project and the read-only flag, then restart on profile ``name``."""
@@ -100,3 +108,5 @@ class PortingApp(App[str | None]):
         await self.webhook_feed.stop()
         if self._close_client:
             await self.session.client.aclose()
+        if self.session.attention is not None:
+            self.session.attention.local.close()

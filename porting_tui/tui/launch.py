@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
+from porting_tui.tui.attention_context import LocalState
 from porting_tui.tui.session import ListSettings, Session
 
 DEMO_BASE_URL = "http://127.0.0.1:8787"
@@ -29,7 +30,10 @@ def profile_session(profile_name: str | None, settings: ListSettings, err: TextI
     for warning in config.warnings:
         print(f"porting-tui: warning: {warning}", file=err)
     profile = select_profile(config, profile_name)
-    client = profile.make_client()
+    local = LocalState.open(profile.name, profile.project_id)
+    if local.problem:
+        print(f"porting-tui: warning: {local.problem}", file=err)
+    client = profile.make_client(on_mutation=local.on_mutation())
     return Session(
         profile_name=profile.name,
         project_id=profile.project_id,
@@ -41,6 +45,7 @@ def profile_session(profile_name: str | None, settings: ListSettings, err: TextI
         settings=settings,
         webhook_listen=profile.webhook_listen,
         webhook_secret_env=profile.webhook_secret_env,
+        attention=local.attention(client, key_id=profile.key_id),
     )
 
 
@@ -58,12 +63,15 @@ def demo_session(settings: ListSettings, orders: int = DEMO_ORDERS) -> Session:
     )
 
     emulator = create_emulator(EmulatorSettings(orders=orders, seed=DEMO_SEED, speed=DEMO_SPEED))
+    # The demo's seen-state lives in a throwaway store and runs on the emulator's clock.
+    local = LocalState.open("demo", DEMO_PROJECT_ID, private=True, clock=emulator.clock.now)
     client = PortingClient(
         DEMO_PROJECT_ID,
         key_id=DEMO_KEY_ID,
         key_secret=DEMO_KEY_SECRET,
         base_url=DEMO_BASE_URL,
         transport=httpx.ASGITransport(app=emulator.app),
+        on_mutation=local.on_mutation(),
     )
     return Session(
         profile_name="demo",
@@ -73,6 +81,7 @@ def demo_session(settings: ListSettings, orders: int = DEMO_ORDERS) -> Session:
         key_id=DEMO_KEY_ID,
         demo=True,
         settings=settings,
+        attention=local.attention(client, key_id=DEMO_KEY_ID),
     )
 
 

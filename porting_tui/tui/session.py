@@ -6,9 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from porting_tui import paths
 from porting_tui.client import PortingClient
+
+if TYPE_CHECKING:
+    from porting_tui.tui.attention_context import AttentionContext
 
 MAX_PAGE_SIZE = 1000
 MIN_REFRESH_SECONDS = 10.0
@@ -58,6 +62,8 @@ class Session:
     """``host:port`` where the app runs a webhook receiver (the profile's webhook_listen)."""
     webhook_secret_env: str | None = None
     """The variable holding the secret webhook senders must show, if the profile asks for one."""
+    attention: AttentionContext | None = None
+    """Seen-state, Needs attention, timelines and the audit log; None runs the app without."""
 
     def export_dir(self) -> Path:
         return self.downloads_dir or paths.downloads_dir()

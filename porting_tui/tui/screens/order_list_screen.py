@@ -24,6 +24,7 @@ from porting_tui.local.saved_views import (
     remove_view,
     save_view,
 )
+from porting_tui.tui.attention_tab import AttentionTab
 from porting_tui.tui.changed_rows import ChangedRows
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.dialogs.export_dialog import ExportDialog
@@ -41,6 +42,7 @@ from porting_tui.tui.screens.create_order.launch import (
 from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.session import Session
 from porting_tui.tui.webhook_feed import WebhookEventReceived
+from porting_tui.tui.widgets.attention_view import AttentionView
 from porting_tui.tui.widgets.order_columns import COLUMN_KEYS, COLUMN_TITLES
 from porting_tui.tui.widgets.order_table import OrderTable
 from porting_tui.tui.widgets.problem_banner import ProblemBanner
@@ -73,6 +75,7 @@ class OrderListScreen(SessionScreen):
         Binding("n", "new_order", "New order"),
         Binding("N", "order_drafts", "Order drafts", show=False),
         Binding("escape", "clear_find", "Clear find", show=False),
+        Binding("0", "attention", "Needs attention", show=False),
         # Described once in HELP_EXTRA rather than nine times in the help and the palette.
         *(Binding(str(n), f"view({n - 1})", "", show=False) for n in range(1, 10)),
     ]
@@ -92,6 +95,7 @@ class OrderListScreen(SessionScreen):
         self._rate_limited = 0
         self._retry_timer: Timer | None = None
         self._changed_rows = ChangedRows(session.client)
+        self._attention = AttentionTab(self, session.attention)
 
     def compose(self) -> ComposeResult:
         yield StatusHeader(self.session)
@@ -101,6 +105,7 @@ class OrderListScreen(SessionScreen):
             yield Input(placeholder="find in loaded rows", id="find", compact=True)
         yield ProblemBanner(id="problem")
         yield OrderTable(id="orders")
+        yield from self._attention.compose()
         yield Static(id="list-status")
         yield Footer()
 
@@ -133,6 +138,7 @@ class OrderListScreen(SessionScreen):
         )
         self.table.focus()
         self._start_load()
+        self._attention.start()
         offer_draft_resume(self, self.session)
 
     def on_screen_resume(self) -> None:
@@ -162,6 +168,7 @@ class OrderListScreen(SessionScreen):
             await tabs.clear()
             for index, view in enumerate(self._views):
                 await tabs.add_tab(Tab(self._tab_label(index, view), id=f"view-{index}"))
+            await self._attention.restore(tabs)
             tabs.active = f"view-{self._view_index}"
         finally:
             self._rebuilding_tabs = False
@@ -174,6 +181,8 @@ class OrderListScreen(SessionScreen):
     def _relabel_tabs(self) -> None:
         # Tabs being rebuilt may not all exist yet; those get their label when added.
         for tab in self.query_one(Tabs).query(Tab):
+            if not (tab.id or "").startswith("view-"):
+                continue
             index = int((tab.id or "view-0").removeprefix("view-"))
             if index < len(self._views):
                 tab.label = self._tab_label(index, self._views[index])
@@ -182,6 +191,8 @@ class OrderListScreen(SessionScreen):
     def _tab_activated(self, event: Tabs.TabActivated) -> None:
         if self._rebuilding_tabs or event.tab.id != event.tabs.active:
             # Left behind while the tabs were rebuilt (the first tab added activates itself).
+            return
+        if self._attention.tab_activated(event.tab.id):
             return
         index = int((event.tab.id or "view-0").removeprefix("view-"))
         if index != self._view_index:
@@ -199,6 +210,17 @@ class OrderListScreen(SessionScreen):
 
     def action_view(self, index: int) -> None:
         self.select_view(index)
+
+    def action_attention(self) -> None:
+        self._attention.activate()
+
+    async def on_attention_view_count_changed(self, event: AttentionView.CountChanged) -> None:
+        await self._attention.count_changed(event.count)
+        if event.complete and self._listing is not None:
+            self._attention.mark_rows(self.table, self._listing.orders)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self._attention.allows(action)
 
     def action_previous_view(self) -> None:
         self.select_view((self._view_index - 1) % len(self._views))
@@ -263,6 +285,7 @@ class OrderListScreen(SessionScreen):
         table = self.table
         screen_row = table.cursor_row - int(table.scroll_y)
         table.set_orders(listing.orders)
+        self._attention.mark_rows(table, listing.orders)
         if keep_position:
             # The cursor's order keeps its place on screen, so a refresh does not jump.
             table.scroll_to(y=max(0, table.cursor_row - screen_row), animate=False, immediate=True)
@@ -349,6 +372,7 @@ class OrderListScreen(SessionScreen):
         else:
             self._load(self._listing, "reload")
         self._load_counts()
+        self._attention.start()
 
     def on_webhook_event_received(self, message: WebhookEventReceived) -> None:
         """A webhook says an order changed: mark its row and fetch it again, if it is shown."""
@@ -371,6 +395,7 @@ class OrderListScreen(SessionScreen):
             self._load(self._listing, "reload")
         else:
             self._start_load()
+        self._attention.start()
 
     def action_toggle_pause(self) -> None:
         self._paused = not self._paused

@@ -25,43 +25,74 @@ from porting_tui.attention.rules import NOTE, REJECTED
 from porting_tui.client import PortingError
 
 REBUILD_SECONDS = 0.5
-COLUMNS = ("", "Order", "Status", "Reference", "Created", "#", "FOC", "Act", "Rej", "Exc", "Why")
 STATUS_STYLES = {"PENDING": "yellow", "CONFIRMED": "blue"}
 _REASON_STYLES = {REJECTED: "bold red", NOTE: "bold"}
 
+# (key, label, width); the Why column takes the rest. Narrow terminals drop the counts and
+# the created date first: the reason is what this view is for.
+_COLUMNS = (
+    ("marker", "", 1),
+    ("id", "Order", 6),
+    ("status", "Status", 11),
+    ("reference", "Reference", 12),
+    ("created", "Created", 10),
+    ("numbers", "#", 3),
+    ("foc", "FOC", 3),
+    ("activated", "Act", 3),
+    ("rejected", "Rej", 3),
+    ("excluded", "Exc", 3),
+)
+_NARROW_DROPS = ("created", "numbers", "foc", "activated", "excluded", "rejected")
+MIN_WHY_WIDTH = 36
+_CELL_PADDING = 2
 
-def item_cells(item: AttentionItem) -> tuple[Text, ...]:
-    """A row of the view as literal text (references come from the server)."""
+
+def layout_columns(width: int) -> list[tuple[str, str, int]]:
+    """The columns that fit ``width`` cells, the Why column last with what is left."""
+    columns = list(_COLUMNS)
+    for dropped in _NARROW_DROPS:
+        used = sum(w + _CELL_PADDING for _, _, w in columns) + _CELL_PADDING
+        if width - used >= MIN_WHY_WIDTH:
+            break
+        columns = [column for column in columns if column[0] != dropped]
+    used = sum(w + _CELL_PADDING for _, _, w in columns) + _CELL_PADDING
+    return [*columns, ("why", "Why", max(MIN_WHY_WIDTH, width - used))]
+
+
+def item_cells(item: AttentionItem) -> dict[str, Text]:
+    """The cells of a row by column key, as literal text (references come from the server)."""
     state, row = item.state, item.row
-    counts = (
-        (
+    if row is not None:
+        counts = (
             row.phone_number_quantity,
             row.foc_quantity,
             row.activated_quantity,
             row.rejected_quantity,
             row.excluded_quantity,
         )
-        if row is not None
-        else (
+    else:
+        counts = (
             len(state.numbers),
             state.count("CONFIRMED"),
             state.count("ACTIVATED"),
             state.count("REJECTED"),
             state.count("EXCLUDED"),
         )
-    )
     status = row.status if row is not None else state.status
-    created = state.created_date.isoformat() if state.created_date else "—"
     first = item.reasons[0].kind if item.reasons else ""
-    return (
-        Text(MARKER_SYMBOLS.get(item.marker or "", " "), style="bold"),
-        Text(str(item.order_id)),
-        Text(f"● {status}", style=STATUS_STYLES.get(status, "magenta")),
-        Text(state.reference or ""),
-        Text(created),
-        *(Text(str(count), justify="right") for count in counts),
-        Text(item.why, style=_REASON_STYLES.get(first, "")),
-    )
+    count_keys = ("numbers", "foc", "activated", "rejected", "excluded")
+    return {
+        "marker": Text(MARKER_SYMBOLS.get(item.marker or "", " "), style="bold"),
+        "id": Text(str(item.order_id)),
+        "status": Text(f"● {status}", style=STATUS_STYLES.get(status, "magenta")),
+        "reference": Text(state.reference or ""),
+        "created": Text(state.created_date.isoformat() if state.created_date else "—"),
+        **{
+            key: Text(str(count), justify="right", style="" if count else "dim")
+            for key, count in zip(count_keys, counts, strict=True)
+        },
+        "why": Text(item.why, style=_REASON_STYLES.get(first, "")),
+    }
 
 
 class AttentionView(Vertical):
@@ -100,6 +131,8 @@ class AttentionView(Vertical):
         self._dirty = False
         self._last_rebuild = 0.0
         self._flush_timer: Timer | None = None
+        self._layout_width = -1
+        self._keys: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="attention-progress")
@@ -110,8 +143,15 @@ class AttentionView(Vertical):
         return self.query_one("#attention-table", DataTable)
 
     def on_mount(self) -> None:
-        self.table.add_columns(*COLUMNS)
         self.rebuild()
+
+    def on_resize(self) -> None:
+        if self._layout_width != self._table_width():
+            self.rebuild()
+
+    def _table_width(self) -> int:
+        # The vertical scrollbar's cell is kept free so that it never pushes Why off screen.
+        return max(0, self.size.width - 1)
 
     def start(self) -> None:
         """Read the open orders again (in the background); a refresh already running restarts."""
@@ -168,9 +208,19 @@ class AttentionView(Vertical):
         self.items = self.board.items()
         table = self.table
         current = self.highlighted_order()
-        table.clear()
+        width = self._table_width()
+        if width != self._layout_width:
+            self._layout_width = width
+            table.clear(columns=True)
+            columns = layout_columns(width)
+            self._keys = [key for key, _, _ in columns]
+            for key, label, size in columns:
+                table.add_column(Text(label), width=size, key=key)
+        else:
+            table.clear()
         for item in self.items:
-            table.add_row(*item_cells(item), key=str(item.order_id))
+            cells = item_cells(item)
+            table.add_row(*(cells[key] for key in self._keys), key=str(item.order_id))
         if current is not None and str(current) in table.rows:
             table.move_cursor(row=table.get_row_index(str(current)))
         self.post_message(self.CountChanged(len(self.items), self.board.progress.complete))
