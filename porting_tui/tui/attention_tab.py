@@ -113,6 +113,15 @@ class AttentionTab:
         else:
             self.screen.query_one(OrderTable).focus()
 
+    def resumed(self) -> None:
+        """Back from an order: rank again (it may be seen now) and keep the view's focus."""
+        view = self.view
+        if view is None:
+            return
+        view.rebuild()
+        if self.active:
+            view.table.focus()
+
     def allows(self, action: str) -> bool:
         return not (self.active and action in LIST_ACTIONS)
 

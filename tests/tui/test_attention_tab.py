@@ -25,6 +25,7 @@ from porting_tui.tui.screens.audit_log_screen import AuditLogScreen
 from porting_tui.tui.screens.order_summary_screen import OrderSummaryScreen
 from porting_tui.tui.session import Session
 from porting_tui.tui.widgets.attention_view import AttentionView
+from porting_tui.tui.widgets.since_last_looked import SinceLastLookedBox
 from tests.tui.conftest import (
     START,
     RecordingTransport,
@@ -105,6 +106,39 @@ async def test_the_tab_comes_first_and_shows_the_ranking(tmp_path: Path) -> None
         assert tabs.active == "view-0"
         assert screen.table.display and not view.display
         assert screen.check_action("filters", ()) is True
+
+
+async def test_opening_an_order_marks_it_seen_and_u_undoes_that(tmp_path: Path) -> None:
+    app = PortingApp(attention_session(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("0")
+        await pilot.pause()
+        view = attention_view(app)
+        top = view.items[0]
+        assert top.why.startswith("1 rejected · new note ✉")
+        await pilot.press("enter")
+        await settle(pilot)
+        box = app.screen.query_one(SinceLastLookedBox)
+        assert str(box.render()) == "First look at this order"
+
+        await pilot.press("escape")
+        await pilot.pause()
+        after = {item.order_id: item.why for item in view.items}
+        assert "rejected" not in after.get(top.order_id, "")
+        assert app.focused is view.table
+
+        await pilot.press("enter")
+        await settle(pilot)
+        assert str(app.screen.query_one(SinceLastLookedBox).render()) == (
+            "Nothing new since you last looked"
+        )
+        await pilot.press("U")
+        await pilot.press("U")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert view.items[0].order_id == top.order_id
+        assert view.items[0].why == top.why
 
 
 async def test_list_rows_of_new_and_changed_orders_are_marked(tmp_path: Path) -> None:

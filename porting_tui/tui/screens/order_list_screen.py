@@ -143,6 +143,7 @@ class OrderListScreen(SessionScreen):
 
     def on_screen_resume(self) -> None:
         self.table.focus()
+        self._attention.resumed()
 
     def action_new_order(self) -> None:
         open_create_order(self, self.session)

@@ -18,6 +18,7 @@ from porting_tui.tui.session import Session
 from porting_tui.tui.webhook_feed import WebhookEventReceived
 from porting_tui.tui.widgets.order_columns import status_label
 from porting_tui.tui.widgets.problem_banner import ProblemBanner
+from porting_tui.tui.widgets.since_last_looked import SinceLastLookedBox
 from porting_tui.tui.widgets.status_header import StatusHeader
 
 _STATUS_CLASSES = {
@@ -83,6 +84,7 @@ class OrderSummaryScreen(SessionScreen):
         Binding("escape", "back", "Back"),
         Binding("r", "refresh", "Refresh"),
         Binding("y", "copy_id", "Copy id"),
+        Binding("U", "mark_unseen", "Mark as not seen", show=False),
     ]
 
     def __init__(self, session: Session, order_id: int) -> None:
@@ -97,6 +99,8 @@ class OrderSummaryScreen(SessionScreen):
             yield Static(Text(f"Order {self.order_id}"), id="title")
             yield Static(id="status")
         yield Static(Text("Loading…"), id="summary")
+        if self.session.attention is not None:
+            yield SinceLastLookedBox(id="since-last-looked")
         yield DataTable(id="numbers", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -116,6 +120,8 @@ class OrderSummaryScreen(SessionScreen):
         self.query_one(ProblemBanner).show(None)
         self.order = order
         self._show(order)
+        if self.session.attention is not None:
+            self.query_one(SinceLastLookedBox).record_look(self.session.attention.board, order)
         self.refreshed()
 
     def _show(self, order: Order) -> None:
@@ -138,6 +144,11 @@ class OrderSummaryScreen(SessionScreen):
 
     def action_refresh(self) -> None:
         self.load()
+
+    def action_mark_unseen(self) -> None:
+        if self.session.attention is not None:
+            self.session.attention.board.undo_seen(self.order_id)
+            self.notify(f"Order {self.order_id} is marked as not seen again", timeout=4)
 
     def action_copy_id(self) -> None:
         self.app.copy_to_clipboard(str(self.order_id))

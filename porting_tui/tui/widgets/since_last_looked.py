@@ -7,7 +7,9 @@ from datetime import datetime, tzinfo
 from textual.content import Content
 from textual.widgets import Static
 
+from porting_tui.attention.board import AttentionBoard
 from porting_tui.attention.summary import SinceLastLooked
+from porting_tui.client import Order
 
 
 def seen_label(seen_at: datetime | None, zone: tzinfo | None = None) -> str:
@@ -57,3 +59,12 @@ class SinceLastLookedBox(Static):
         self.update(Content("\n".join(lines)))
         self.border_subtitle = seen_label(summary.seen_at, self._zone)
         self.set_class(not summary.items, "-nothing-new")
+
+    def record_look(self, board: AttentionBoard, order: Order) -> None:
+        """The operator sees ``order`` (opened or refreshed): mark it seen and say what changed.
+
+        A refresh with nothing new keeps the summary the order was opened with.
+        """
+        summary = board.open_order(order)
+        if self.summary is None or summary.items:
+            self.show(summary)
