@@ -32,6 +32,22 @@ from porting_tui import __version__
     metavar="SECONDS",
     help="Auto-refresh interval of the app's order list (at least 10).",
 )
+@click.option(
+    "--stale-days",
+    type=click.IntRange(1),
+    default=5,
+    show_default=True,
+    metavar="DAYS",
+    help="Needs attention: flag PENDING orders with no change for longer than this.",
+)
+@click.option(
+    "--detail-concurrency",
+    type=click.IntRange(1, 16),
+    default=4,
+    show_default=True,
+    metavar="N",
+    help="Needs attention: order details read at once in the background.",
+)
 @click.version_option(__version__, "-V", "--version", prog_name="porting-tui")
 @click.pass_context
 def cli(
@@ -40,6 +56,8 @@ def cli(
     demo: bool,
     page_size: int,
     refresh_seconds: float,
+    stale_days: int,
+    detail_concurrency: int,
 ) -> None:
     """Triage, create and activate Sinch port-in orders from the terminal.
 
@@ -54,7 +72,12 @@ def cli(
     from porting_tui.tui.launch import run_tui
     from porting_tui.tui.session import ListSettings
 
-    settings = ListSettings(page_size=page_size, refresh_seconds=refresh_seconds)
+    settings = ListSettings(
+        page_size=page_size,
+        refresh_seconds=refresh_seconds,
+        stale_days=stale_days,
+        detail_concurrency=detail_concurrency,
+    )
     sys.exit(run_tui(profile_name, demo, settings))
 
 

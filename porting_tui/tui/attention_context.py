@@ -3,14 +3,16 @@
 ``launch`` opens it before building the client (whose changes it audits) and hands the
 result to the app in the session; screens reach the board as ``session.attention.board``.
 
-For the order detail screen, two lines do the job once the order is loaded::
+For the order detail screen, one line each once the order is loaded (see the order summary
+screen)::
 
-    yield SinceLastLookedBox(session.attention.board.open_order(order))   # marks it seen
+    box.record_look(session.attention.board, order)        # a SinceLastLookedBox; marks seen
     yield TimelineView(session.attention.board.timeline(order.id))
 """
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from dataclasses import dataclass, field, replace
@@ -61,6 +63,8 @@ class LocalState:
         private_dir = Path(tempfile.mkdtemp(prefix="porting-tui-demo-")) if private else None
         if private_dir is not None:
             path = private_dir / "state.sqlite3"
+            # Also gone when the app never ran to its end (a crash, a test that only builds).
+            atexit.register(shutil.rmtree, private_dir, ignore_errors=True)
         try:
             store = LocalStore.open(path)
         except StoreError as error:

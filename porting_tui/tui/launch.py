@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
+from porting_tui.attention.settings import AttentionSettings
 from porting_tui.tui.attention_context import LocalState
 from porting_tui.tui.session import ListSettings, Session
 
@@ -20,6 +21,12 @@ DEMO_CHOICE = "--demo"
 
 # Exit status for an unusable profile, as the scripting commands use for usage errors.
 EXIT_PROFILE = 2
+
+
+def attention_of(settings: ListSettings) -> AttentionSettings:
+    return AttentionSettings(
+        stale_pending_days=settings.stale_days, concurrency=settings.detail_concurrency
+    )
 
 
 def profile_session(profile_name: str | None, settings: ListSettings, err: TextIO) -> Session:
@@ -45,7 +52,7 @@ def profile_session(profile_name: str | None, settings: ListSettings, err: TextI
         settings=settings,
         webhook_listen=profile.webhook_listen,
         webhook_secret_env=profile.webhook_secret_env,
-        attention=local.attention(client, key_id=profile.key_id),
+        attention=local.attention(client, key_id=profile.key_id, settings=attention_of(settings)),
     )
 
 
@@ -81,7 +88,7 @@ def demo_session(settings: ListSettings, orders: int = DEMO_ORDERS) -> Session:
         key_id=DEMO_KEY_ID,
         demo=True,
         settings=settings,
-        attention=local.attention(client, key_id=DEMO_KEY_ID),
+        attention=local.attention(client, key_id=DEMO_KEY_ID, settings=attention_of(settings)),
     )
 
 

@@ -30,6 +30,10 @@ class ListSettings:
 
     page_size: int = DEFAULT_PAGE_SIZE
     refresh_seconds: float = DEFAULT_REFRESH_SECONDS
+    stale_days: int = 5
+    """Needs attention flags a PENDING order with no change for longer than this."""
+    detail_concurrency: int = 4
+    """How many order details Needs attention reads at once in the background."""
 
     def __post_init__(self) -> None:
         # A refresh faster than every 10 s would only spend the project's rate limit.
