@@ -127,6 +127,8 @@ async def test_opening_an_order_marks_it_seen_and_u_undoes_that(tmp_path: Path) 
         after = {item.order_id: item.why for item in view.items}
         assert "rejected" not in after.get(top.order_id, "")
         assert app.focused is view.table
+        label = str(app.screen.query_one("#attention-progress", Static).render())
+        assert label.startswith(f"{len(view.items)} need attention")
 
         await pilot.press("enter")
         await settle(pilot)

@@ -80,8 +80,9 @@ class AuditLogScreen(Screen[None]):
         for entry in entries:
             table.add_row(*audit_cells(entry, self._zone), key=str(entry.id))
         scope = "all profiles" if self.all_profiles else f"profile {self.profile}"
+        noun = "change" if len(entries) == 1 else "changes"
         self.query_one("#audit-title", Static).update(
-            Text(f"Audit log · {scope} · {len(entries)} changes, newest first")
+            Text(f"Audit log · {scope} · {len(entries)} {noun}, newest first")
         )
         empty = self.query_one("#audit-empty", Static)
         empty.display = not entries

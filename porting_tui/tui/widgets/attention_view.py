@@ -132,6 +132,7 @@ class AttentionView(Vertical):
         self._last_rebuild = 0.0
         self._flush_timer: Timer | None = None
         self._layout_width = -1
+        self._busy = False
         self._keys: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -186,6 +187,7 @@ class AttentionView(Vertical):
             self.rebuild()
 
     def _show_progress(self, progress: FetchProgress, *, busy: bool, listing: bool = False) -> None:
+        self._busy = busy
         label = self.query_one("#attention-progress", Static)
         label.remove_class("-problem")
         label.set_class(busy, "-busy")
@@ -223,6 +225,8 @@ class AttentionView(Vertical):
             table.add_row(*(cells[key] for key in self._keys), key=str(item.order_id))
         if current is not None and str(current) in table.rows:
             table.move_cursor(row=table.get_row_index(str(current)))
+        if self.problem is None:
+            self._show_progress(self.board.progress, busy=self._busy)
         self.post_message(self.CountChanged(len(self.items), self.board.progress.complete))
 
     def highlighted_order(self) -> int | None:
