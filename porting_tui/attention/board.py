@@ -109,6 +109,14 @@ class AttentionBoard:
         )
         return await fetcher.run(to_fetch, on_result, reused=len(rows) - len(to_fetch))
 
+    async def reread(self, order_id: int) -> Observation:
+        """Read one order again now (a webhook said it changed) and record what changed."""
+        order = await self.client.orders.get(order_id)
+        if order.status not in OPEN_STATUSES:
+            # Settled: it leaves the view; its timeline still gets the change.
+            self.rows.pop(order_id, None)
+        return self.observe(order)
+
     def observation(self, order_id: int) -> Observation | None:
         return self.tracker.cache.get(order_id)
 

@@ -113,6 +113,11 @@ class AttentionTab:
         else:
             self.screen.query_one(OrderTable).focus()
 
+    def order_changed(self, order_id: int) -> None:
+        """A webhook event says ``order_id`` changed: read it again now, not at the next refresh."""
+        if self.view is not None:
+            self.view.reread_order(order_id)
+
     def resumed(self) -> None:
         """Back from an order: rank again (it may be seen now) and keep the view's focus."""
         view = self.view

@@ -53,9 +53,15 @@ class World:
         )
 
 
-def same_carrier_numbers(count: int, *, wireless: bool = True) -> list[str]:
-    """Portable numbers of one losing carrier, so that they form one activation group."""
+def same_carrier_numbers(
+    count: int, *, wireless: bool = True, not_of: str | None = None
+) -> list[str]:
+    """Portable numbers of one losing carrier (not the carrier of ``not_of``), so that they
+    form one activation group."""
+    avoid = number_facts(not_of).carrier if not_of else None
     first = portable_number(wireless=wireless)
+    while number_facts(first).carrier == avoid:
+        first = portable_number(wireless=wireless)
     carrier = number_facts(first).carrier
     numbers = [first]
     while len(numbers) < count:

@@ -10,7 +10,7 @@ from porting_tui.attention.fetcher import FetchProgress
 from porting_tui.attention.settings import AttentionSettings
 from porting_tui.emulator import DEMO_KEY_ID
 from porting_tui.local.order_state import list_key
-from tests.attention.conftest import PROFILE, World, make_world
+from tests.attention.conftest import PROFILE, World, make_world, new_order, same_carrier_numbers
 from tests.attention.test_fetcher import FakeTime
 
 DETAIL = "GET /v1/projects/demo-project/orders/portIns/"
@@ -100,3 +100,24 @@ async def test_rate_limited_details_pause_and_still_complete(tmp_path: Path) -> 
     assert result.rate_limited > 0
     assert result.fetched == len(board.rows)
     assert time.sleeps and all(pause == 4.0 for pause in time.sleeps)
+
+
+async def test_a_note_leaves_the_list_row_alone_but_a_reread_finds_it(world: World) -> None:
+    [number] = same_carrier_numbers(1)
+    order = await world.client.orders.create(new_order([number], date="2025-03-18"))
+    board = world.board(max_detail_age=timedelta(days=1))
+    await board.refresh()
+    board.open_order(await world.client.orders.get(order.id))
+    record = world.emulator.store.get(order.id)
+    assert record is not None
+    now = world.emulator.clock.now()
+    world.emulator.lifecycle.add_note(record, "Please send a recent bill.", "Sinch Porting", now)
+
+    world.transport.requests.clear()
+    await board.refresh()
+    assert detail_requests(world) == []
+    assert board.items() == []
+
+    await board.reread(order.id)
+    assert [item.why for item in board.items()] == ["new note ✉"]
+    assert board.timeline(order.id)[-1].text == "Note from Sinch Porting"

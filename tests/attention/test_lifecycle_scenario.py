@@ -30,7 +30,9 @@ def timeline(board: AttentionBoard, order_id: int) -> list[tuple[str, str]]:
 
 async def test_an_on_demand_order_from_rejection_to_activation(world: World) -> None:
     client, emulator = world.client, world.emulator
-    good, bad = same_carrier_numbers(5)[:3], same_carrier_numbers(5)[3:]
+    # Two losing carriers: two activation groups.
+    good = same_carrier_numbers(3)
+    bad = same_carrier_numbers(2, not_of=good[0])
     pins = dict.fromkeys(bad, "0000")
     order = await client.orders.create(
         new_order(good + bad, date="2025-03-13", on_demand=True, pins=pins)
@@ -98,12 +100,12 @@ async def test_an_on_demand_order_from_rejection_to_activation(world: World) -> 
     await board.refresh()
     assert why(board) == {order.id: "FOC tomorrow"}
 
-    # Step 6: Thursday, midnight in New York: the groups can be activated (the resubmitted
-    # numbers form a group of their own).
+    # Step 6: Thursday, midnight in New York: both groups can be activated.
     emulator.advance(EASTERN_MIDNIGHT_THURSDAY - emulator.clock.now() + timedelta(minutes=5))
     await board.refresh()
-    groups = sorted({n.phone_number_group or "" for n in current.phone_numbers})
-    assert len(groups) == 2
+    group_of = {n.phone_number: n.phone_number_group or "" for n in current.phone_numbers}
+    groups = [group_of[good[0]], group_of[bad[0]]]
+    assert groups[0] != groups[1]
     assert why(board) == {order.id: "2 groups ready"}
     await client.activation.activate(order.id, groups[:1])
     await board.refresh()

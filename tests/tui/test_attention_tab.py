@@ -4,6 +4,7 @@ change markers in the list, orders opened from it, the audit log from the palett
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static, Tabs
 
 from porting_tui.client import PortingClient
-from porting_tui.emulator import DEMO_KEY_ID, DEMO_KEY_SECRET, DEMO_PROJECT_ID
+from porting_tui.emulator import DEMO_KEY_ID, DEMO_KEY_SECRET, DEMO_PROJECT_ID, Emulator
 from porting_tui.local.audit_log import AuditLog
 from porting_tui.local.store import LocalStore
 from porting_tui.tui.app import PortingApp
@@ -24,8 +25,10 @@ from porting_tui.tui.attention_tab import TAB_ID, VIEW_ID
 from porting_tui.tui.screens.audit_log_screen import AuditLogScreen
 from porting_tui.tui.screens.order_summary_screen import OrderSummaryScreen
 from porting_tui.tui.session import Session
+from porting_tui.tui.webhook_feed import WebhookEventReceived
 from porting_tui.tui.widgets.attention_view import AttentionView
 from porting_tui.tui.widgets.since_last_looked import SinceLastLookedBox
+from porting_tui.webhooks.event_store import ReceivedEvent
 from tests.tui.conftest import (
     START,
     RecordingTransport,
@@ -39,9 +42,12 @@ from tests.tui.conftest import (
 SnapCompare = Callable[..., bool]
 
 
-def attention_session(tmp_path: Path, **overrides: Any) -> Session:
+def attention_session(
+    tmp_path: Path, emulator: Emulator | None = None, **overrides: Any
+) -> Session:
     """A session with seen-state in tmp_path, on the emulator's frozen clock."""
-    transport = RecordingTransport(httpx.ASGITransport(app=make_emulator().app))
+    emulator = emulator or make_emulator()
+    transport = RecordingTransport(httpx.ASGITransport(app=emulator.app))
     local = LocalState.open(
         "acme-test", DEMO_PROJECT_ID, path=tmp_path / "state.sqlite3", clock=lambda: START
     )
@@ -141,6 +147,24 @@ async def test_opening_an_order_marks_it_seen_and_u_undoes_that(tmp_path: Path) 
         await pilot.pause()
         assert view.items[0].order_id == top.order_id
         assert view.items[0].why == top.why
+
+
+async def test_a_webhook_event_rereads_its_order_for_the_view(tmp_path: Path) -> None:
+    emulator = make_emulator()
+    app = PortingApp(attention_session(tmp_path, emulator=emulator))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        view = attention_view(app)
+        ranked = {item.order_id for item in view.items}
+        quiet = next(row for order_id, row in view.board.rows.items() if order_id not in ranked)
+        record = emulator.store.get(quiet.id)
+        assert record is not None
+        emulator.lifecycle.add_note(record, "Call us", "Sinch Porting", emulator.clock.now())
+        body = json.dumps({"type": "NEW_ORDER_NOTE", "orderId": str(quiet.id)})
+        event = ReceivedEvent(1, START, "NEW_ORDER_NOTE", str(quiet.id), body)
+        app.screen.post_message(WebhookEventReceived(event))
+        await settle(pilot)
+        assert {item.order_id: item.why for item in view.items}[quiet.id] == "new note ✉"
 
 
 async def test_list_rows_of_new_and_changed_orders_are_marked(tmp_path: Path) -> None:

@@ -378,6 +378,8 @@ class OrderListScreen(SessionScreen):
     def on_webhook_event_received(self, message: WebhookEventReceived) -> None:
         """A webhook says an order changed: mark its row and fetch it again, if it is shown."""
         order_id, listing = message.event.numeric_order_id, self._listing
+        if order_id is not None:
+            self._attention.order_changed(order_id)
         if order_id is None or listing is None:
             return
         if self._changed_rows.queue(listing, order_id):

@@ -176,6 +176,15 @@ class AttentionView(Vertical):
         self.rebuild()
         self._show_progress(progress, busy=False)
 
+    @work(group="attention-orders", exit_on_error=False)
+    async def reread_order(self, order_id: int) -> None:
+        """Read one order again (a webhook said it changed) and rank again."""
+        try:
+            await self.board.reread(order_id)
+        except PortingError:
+            return  # the next refresh tries again
+        self.rebuild()
+
     def _on_progress(self, progress: FetchProgress) -> None:
         self._show_progress(progress, busy=not progress.complete)
 
