@@ -23,3 +23,21 @@ def test_module_entry_point_shows_help() -> None:
     )
     assert proc.returncode == 0
     assert "porting-tui" in proc.stdout or "Usage" in proc.stdout
+
+
+def test_every_registered_subcommand_loads() -> None:
+    from porting_tui.cli.root import SUBCOMMANDS
+
+    for name in SUBCOMMANDS:
+        result = CliRunner().invoke(cli, [name, "--help"])
+        assert result.exit_code == 0, (name, result.output)
+
+
+def test_importing_the_command_line_loads_no_subcommand_or_ui() -> None:
+    code = (
+        "import sys, porting_tui.cli; "
+        "print(sorted(m for m in sys.modules if m.startswith(('textual', 'httpx', "
+        "'porting_tui.cli.', 'pydantic'))))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.strip() == "['porting_tui.cli.root']"

@@ -6,14 +6,51 @@ that ``porting-tui --help`` and the start of the TUI stay fast.
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
 
 from porting_tui import __version__
 
+# Subcommands by name -> "module:attribute". They are imported only when invoked (or listed by
+# --help), so opening the app does not pay for every scripting command's imports.
+SUBCOMMANDS: dict[str, str] = {
+    "profile": "porting_tui.cli.profile_cmd:profile_group",
+    "check": "porting_tui.cli.check_cmd:check",
+    "orders": "porting_tui.cli.orders_cmd:orders",
+    "documents": "porting_tui.cli.documents_cmd:documents",
+    "activation": "porting_tui.cli.activation_cmd:activation",
+    "config": "porting_tui.cli.config_cmd:config",
+    "webhooks": "porting_tui.cli.webhooks_cmd:webhooks",
+    "emulator": "porting_tui.cli.emulator_cmd:emulator",
+    "csv-template": "porting_tui.cli.csv_template_cmd:csv_template",
+}
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyGroup(click.Group):
+    """A group whose subcommands in ``SUBCOMMANDS`` are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *SUBCOMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None or cmd_name not in SUBCOMMANDS:
+            return command
+        module_name, attribute = SUBCOMMANDS[cmd_name].split(":")
+        loaded = getattr(importlib.import_module(module_name), attribute)
+        if not isinstance(loaded, click.Command):
+            raise TypeError(f"{SUBCOMMANDS[cmd_name]} is not a click command")
+        self.add_command(loaded, cmd_name)
+        return loaded
+
+
+@click.group(
+    cls=LazyGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option("--profile", "profile_name", metavar="NAME", help="Profile to use for this run.")
 @click.option("--demo", is_flag=True, help="Run on the built-in emulator with seeded orders.")
 @click.option(
