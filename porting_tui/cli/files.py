@@ -3,29 +3,35 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 import tempfile
-import unicodedata
 from pathlib import Path
 
 from porting_tui.cli.context import CommandError, ExitCode
+from porting_tui.domain.document_files import (
+    MAX_NAME_LENGTH,
+    MAX_UPLOAD_BYTES,
+    DocumentFileError,
+    DocumentTooLargeError,
+    human_size,
+    read_document,
+    safe_file_name,
+    write_new_file,
+)
 from porting_tui.domain.text_files import MAX_TEXT_BYTES, TextFileError, decode_text
 
+__all__ = [
+    "MAX_NAME_LENGTH",
+    "MAX_TEXT_INPUT_BYTES",
+    "MAX_UPLOAD_BYTES",
+    "human_size",
+    "read_text_input",
+    "read_upload",
+    "safe_file_name",
+    "write_file",
+]
+
 MAX_TEXT_INPUT_BYTES = MAX_TEXT_BYTES
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-"""The API does not document a limit; documents travel base64-encoded inside one JSON body,
-so a scanned LOA or bill well under this is what it is meant for."""
-MAX_NAME_LENGTH = 120
-_UNSAFE_NAME_CHARS = re.compile(r'[<>:"|?*\\/\x00-\x1f\x7f]')
-
-
-def human_size(size: int) -> str:
-    if size < 1024:
-        return f"{size} bytes"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def read_text_input(source: str, what: str) -> str:
@@ -48,43 +54,11 @@ def read_text_input(source: str, what: str) -> str:
 def read_upload(path: Path) -> bytes:
     """The bytes of a document to upload, refusing empty files and files over the limit."""
     try:
-        size = path.stat().st_size
-        if size > MAX_UPLOAD_BYTES:
-            raise CommandError(
-                f"{path} is {human_size(size)}; documents can be at most "
-                f"{human_size(MAX_UPLOAD_BYTES)}: compress it or scan it at a lower resolution"
-            )
-        data = path.read_bytes()
-    except OSError as error:
-        raise CommandError(f"cannot read {path}: {error.strerror}", ExitCode.USAGE) from None
-    if not data:
-        raise CommandError(f"{path} is empty; nothing to upload", ExitCode.USAGE)
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise CommandError(f"{path} grew beyond {human_size(MAX_UPLOAD_BYTES)} while reading")
-    return data
-
-
-def safe_file_name(name: str | None, fallback: str) -> str:
-    """A file name made from a name sent by the server that stays in the folder it is saved in.
-
-    Only the last path component is kept (``../../.bashrc`` gives ``bashrc``); control and
-    reserved characters become ``_``; leading dots are dropped so nothing hidden or special
-    (``.``, ``..``) comes out; an empty result gives ``fallback``.
-    """
-    text = unicodedata.normalize("NFC", name or "")
-    text = text.replace("\\", "/").rsplit("/", 1)[-1]
-    text = "".join(
-        "_" if unicodedata.category(c) in ("Cc", "Cf") or _UNSAFE_NAME_CHARS.match(c) else c
-        for c in text
-    )
-    text = text.strip().lstrip(".").strip()
-    if len(text) > MAX_NAME_LENGTH:
-        stem, dot, suffix = text.rpartition(".")
-        if dot and 0 < len(suffix) <= 10:
-            text = stem[: MAX_NAME_LENGTH - len(suffix) - 1] + "." + suffix
-        else:
-            text = text[:MAX_NAME_LENGTH]
-    return text or fallback
+        return read_document(path, MAX_UPLOAD_BYTES)
+    except DocumentTooLargeError as error:
+        raise CommandError(str(error)) from None
+    except DocumentFileError as error:
+        raise CommandError(str(error), ExitCode.USAGE) from None
 
 
 def write_file(path: Path, content: bytes, *, force: bool) -> None:
@@ -96,7 +70,7 @@ def write_file(path: Path, content: bytes, *, force: bool) -> None:
     """
     if not force:
         try:
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            write_new_file(path, content)
         except FileExistsError:
             raise CommandError(
                 f"{path} already exists; add --force to replace it, or choose another name "
@@ -105,8 +79,6 @@ def write_file(path: Path, content: bytes, *, force: bool) -> None:
             ) from None
         except OSError as error:
             raise CommandError(f"cannot write {path}: {error.strerror}", ExitCode.USAGE) from None
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(content)
         return
     temporary: str | None = None
     try:
