@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import re
 import sys
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
+
+from porting_tui.domain.inert_text import inert_text
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -19,34 +20,10 @@ MASK = "<masked>"
 """Stands in for a PIN or account number in JSON output unless --reveal is given."""
 SECRET_FIELDS = frozenset({"existingPortOutPin", "accountNum", "newPortOutPin"})
 TABLE_MASK = "••••"
+safe_text = inert_text
+"""Server text made inert for the terminal (the domain's ``inert_text``)."""
 
-# Characters a terminal may act on: C0/C1 controls, DEL, and the bidi overrides that reorder
-# what is shown. Server text containing them is shown as visible escapes instead.
-_BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def _escape_char(char: str) -> str:
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def safe_text(value: object, *, multiline: bool = False) -> str:
-    """``value`` as text that cannot move the cursor, change colours or reorder the line."""
-    if value is None:
-        return ""
-    text = str(value)
-    out: list[str] = []
-    for char in text:
-        if char == "\n" and multiline:
-            out.append(char)
-        elif char in "\t\n\r":
-            out.append(" ")
-        elif unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS:
-            out.append(_escape_char(char))
-        else:
-            out.append(char)
-    return "".join(out)
 
 
 def mask_secrets(data: Any) -> Any:
