@@ -10,6 +10,10 @@ or a percentage (``10%``) of API requests (``/v1/...`` and ``/oauth2/token``; ne
 * ``slow=0.1:5s`` wait 5 real seconds (default 2 s) before answering; combines with the others
 * ``drop=0.02``   process the request, then close the connection without a complete response
 * ``malformed=0.02``  process the request, then send its JSON body cut in half
+* ``enum=0.02``  process the request, then answer with enum values the contract does not list
+  (a status ``ON_HOLD``, a voice type ``SIP``, a zone ``US/Hawaii``), as a newer API might
+* ``sparse=0.02``  process the request, then answer without the fields the contract leaves
+  optional (only ids, statuses and the contract's required fields stay)
 
 Except ``slow``, the kinds exclude each other and their shares add up to at most 1. The
 choice of which requests fail comes from a generator seeded with the emulator's seed.
@@ -22,6 +26,7 @@ import json
 import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -29,10 +34,27 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from porting_tui.emulator.dates import parse_duration
 from porting_tui.emulator.errors import error_body
 
-EXCLUSIVE_KINDS = ("429", "500", "503", "drop", "malformed")
+EXCLUSIVE_KINDS = ("429", "500", "503", "drop", "malformed", "enum", "sparse")
 KINDS = (*EXCLUSIVE_KINDS, "slow")
 DEFAULT_PARAM = {"429": 1.0, "slow": 2.0}
 FAULTY_PREFIXES = ("/v1/", "/oauth2/")
+# Values a newer API might send: statuses, voice types and zones that the contract lacks.
+UNKNOWN_ENUM_VALUES = {
+    "status": "ON_HOLD",
+    "type": "SIP",
+    "desiredPortTimeZone": "US/Hawaii",
+    "defaultPortTimeZone": "US/Hawaii",
+}
+# What a "sparse" answer keeps: ids, statuses, the voice type, the containers that hold them
+# and the fields the contract marks required; everything else is optional and dropped.
+SPARSE_KEPT_FIELDS = frozenset(
+    {
+        *("id", "orderId", "status", "type", "portable"),
+        *("orders", "phoneNumbers", "notes", "documents", "phoneNumberGroups"),
+        *("phoneNumber", "desiredPortSchedule", "desiredPortDate", "endUser", "portOutInfo"),
+        *("name", "streetNum", "streetName", "city", "state", "zipCode"),
+    }
+)
 
 
 class FaultSpecError(ValueError):
@@ -82,7 +104,7 @@ def parse_fault_spec(spec: str | None) -> FaultPlan:
             params[kind] = DEFAULT_PARAM[kind]
     if sum(shares.get(kind, 0.0) for kind in EXCLUSIVE_KINDS) > 1.0 + 1e-9:
         raise FaultSpecError(
-            "the shares of 429, 500, 503, drop and malformed add up to more than 1"
+            "the shares of 429, 500, 503, drop, malformed, enum and sparse add up to more than 1"
         )
     return FaultPlan(shares, params)
 
@@ -150,7 +172,13 @@ class FaultMiddleware:
             await send({"type": "http.response.body", "body": b'{"', "more_body": True})
             raise ConnectionDropped("Server disconnected without sending a complete response.")
         elif kind == "malformed":
-            await self._truncated(scope, receive, send)
+            await self._rewritten(scope, receive, send, _cut_in_half)
+        elif kind == "enum":
+            await self._rewritten(scope, receive, send, _with_unknown_enums, api_answers_only=True)
+        elif kind == "sparse":
+            await self._rewritten(
+                scope, receive, send, _without_optional_fields, api_answers_only=True
+            )
         else:
             await self.app(scope, receive, send)
 
@@ -168,7 +196,17 @@ class FaultMiddleware:
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
-    async def _truncated(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _rewritten(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        rewrite: Callable[[bytes], bytes],
+        *,
+        api_answers_only: bool = False,
+    ) -> None:
+        """Send the app's answer through ``rewrite``; ``api_answers_only`` leaves error bodies
+        and the token endpoint (no part of the porting contract) as they are."""
         start: Message = {}
         chunks: list[bytes] = []
 
@@ -180,13 +218,54 @@ class FaultMiddleware:
                 chunks.append(message.get("body", b""))
 
         await self.app(scope, receive, capture)
-        original = b"".join(chunks) or b"{}"
-        body = original[: max(1, len(original) // 2)]
+        body = b"".join(chunks) or b"{}"
+        api_answer = int(start.get("status", 500)) < 300 and str(scope["path"]).startswith("/v1/")
+        if api_answer or not api_answers_only:
+            body = rewrite(body)
         headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
         headers = [h for h in headers if h[0].lower() != b"content-type"]
         headers += [*_length(len(body)), (b"content-type", b"application/json")]
         await send({**start, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+
+def _cut_in_half(body: bytes) -> bytes:
+    return body[: max(1, len(body) // 2)]
+
+
+def _rewrite_json(body: bytes, rewrite: Callable[[Any], Any]) -> bytes:
+    try:
+        document = json.loads(body)
+    except ValueError:
+        return body
+    return _json_bytes(rewrite(document))
+
+
+def _with_unknown_enums(body: bytes) -> bytes:
+    def rewrite(value: Any) -> Any:
+        if isinstance(value, list):
+            return [rewrite(item) for item in value]
+        if not isinstance(value, dict):
+            return value
+        return {
+            key: UNKNOWN_ENUM_VALUES[key]
+            if key in UNKNOWN_ENUM_VALUES and isinstance(item, str)
+            else rewrite(item)
+            for key, item in value.items()
+        }
+
+    return _rewrite_json(body, rewrite)
+
+
+def _without_optional_fields(body: bytes) -> bytes:
+    def rewrite(value: Any) -> Any:
+        if isinstance(value, list):
+            return [rewrite(item) for item in value]
+        if not isinstance(value, dict):
+            return value
+        return {key: rewrite(item) for key, item in value.items() if key in SPARSE_KEPT_FIELDS}
+
+    return _rewrite_json(body, rewrite)
 
 
 async def _discard(message: Message) -> None:

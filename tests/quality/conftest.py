@@ -1,0 +1,183 @@
+"""Fixtures of the quality suites: the real app on an in-process emulator with a frozen clock,
+a transport that records requests and honours the client's timeout, and screen readers."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import textual.constants
+from rich.segment import Segment
+from textual.app import App
+from textual.pilot import Pilot
+
+from porting_tui.client import PortingClient
+from porting_tui.emulator import (
+    DEMO_KEY_ID,
+    DEMO_KEY_SECRET,
+    DEMO_PROJECT_ID,
+    Emulator,
+    EmulatorSettings,
+    create_emulator,
+)
+from porting_tui.tui.app import PortingApp
+from porting_tui.tui.attention_context import LocalState
+from porting_tui.tui.session import ListSettings, Session
+
+START = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)
+"""A Friday afternoon (UTC); the next business day is Monday 2026-11-30."""
+API_PREFIX = f"/v1/projects/{DEMO_PROJECT_ID}"
+CLIENT_TIMEOUT = 0.05
+"""Seconds: the client's timeout in these tests, far below the emulator's slow answers."""
+SLOW_ANSWER = "slow=1:60s"
+
+
+@dataclass
+class QualityTransport(httpx.AsyncBaseTransport):
+    """Records every request, then passes it in-process to the emulator within the client's
+    read timeout (ASGITransport alone ignores timeouts, a real socket would not)."""
+
+    inner: httpx.AsyncBaseTransport
+    requests: list[httpx.Request] = field(default_factory=list)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        limit = request.extensions.get("timeout", {}).get("read")
+        try:
+            return await asyncio.wait_for(self.inner.handle_async_request(request), limit)
+        except TimeoutError:
+            raise httpx.ReadTimeout("timed out waiting for the answer", request=request) from None
+
+    def api_calls(self) -> list[str]:
+        """``METHOD /path`` of each API request, the project prefix left out."""
+        return [f"{r.method} {r.url.path.removeprefix(API_PREFIX)}" for r in self.requests]
+
+    def forget(self) -> None:
+        self.requests.clear()
+
+
+async def no_sleep(_: float) -> None:
+    return None
+
+
+def make_emulator(orders: int = 30, seed: int = 7) -> Emulator:
+    return create_emulator(
+        EmulatorSettings(orders=orders, seed=seed, speed=0, start=START, webhook_delivery=False)
+    )
+
+
+def make_client(transport: httpx.AsyncBaseTransport, **options: Any) -> PortingClient:
+    values: dict[str, Any] = {
+        "key_id": DEMO_KEY_ID,
+        "key_secret": DEMO_KEY_SECRET,
+        "base_url": "http://127.0.0.1:8787",
+        "transport": transport,
+        "sleep": no_sleep,
+        "timeout": CLIENT_TIMEOUT,
+    }
+    values.update(options)
+    return PortingClient(DEMO_PROJECT_ID, **values)
+
+
+def store_path(data_home: Path) -> Path:
+    """The app's local store (drafts, seen-state, audit log) under the test's data home."""
+    return data_home / "porting-tui" / "state.sqlite3"
+
+
+def make_session(
+    transport: httpx.AsyncBaseTransport, tmp_path: Path, *, attention: bool = True, **extra: Any
+) -> Session:
+    """A session like the launcher builds, on the emulator's frozen clock, files in tmp_path."""
+    local = LocalState.open(
+        "acme-test", DEMO_PROJECT_ID, path=store_path(tmp_path / "xdg-data"), clock=lambda: START
+    )
+    client = make_client(transport, on_mutation=local.on_mutation())
+    session = Session(
+        profile_name="acme-test",
+        project_id=DEMO_PROJECT_ID,
+        api_host="127.0.0.1",
+        client=client,
+        key_id=DEMO_KEY_ID,
+        now=lambda: START,
+        views_file=tmp_path / "views.toml",
+        downloads_dir=tmp_path / "downloads",
+        settings=ListSettings(page_size=100),
+    )
+    context = local.attention(client, key_id=DEMO_KEY_ID) if attention else None
+    return dataclasses.replace(session, attention=context, **extra)
+
+
+@pytest.fixture(autouse=True)
+def private_homes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Config, data, cache and state of every run live in tmp_path, never in the user's."""
+    for name in ("CONFIG", "DATA", "CACHE", "STATE"):
+        monkeypatch.setenv(f"XDG_{name}_HOME", str(tmp_path / f"xdg-{name.lower()}"))
+    for name in ("SINCH_PROJECT_ID", "SINCH_KEY_ID", "SINCH_KEY_SECRET", "SINCH_PORTING_URL"):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path / "xdg-data"
+
+
+@pytest.fixture(autouse=True)
+def no_animations(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "none")
+
+
+@pytest.fixture
+def emulator() -> Emulator:
+    return make_emulator()
+
+
+@pytest.fixture
+def transport(emulator: Emulator) -> QualityTransport:
+    return QualityTransport(httpx.ASGITransport(app=emulator.app))
+
+
+@pytest.fixture
+def session(transport: QualityTransport, tmp_path: Path) -> Session:
+    return make_session(transport, tmp_path)
+
+
+@pytest.fixture
+async def running(session: Session) -> AsyncIterator[tuple[PortingApp, Pilot[None]]]:
+    app = PortingApp(session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        yield app, pilot
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Wait until every worker is done and the screen has caught up with their results."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def screen_segments(app: App[Any]) -> list[Segment]:
+    """What the app would write to the terminal now: every segment of every line."""
+    return [segment for strip in app.screen._compositor.render_strips() for segment in strip]
+
+
+def screen_text(app: App[Any]) -> str:
+    """The screen as plain text, one line per row (notifications included)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def raw_controls(app: App[Any]) -> list[str]:
+    """Control characters (ESC, BEL, C1...) in the text of what the app draws, or links."""
+    found = []
+    for segment in screen_segments(app):
+        if segment.control:
+            continue
+        bad = [c for c in segment.text if ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0]
+        if bad:
+            found.append(repr(segment.text))
+        if segment.style is not None and segment.style.link:
+            found.append(f"link {segment.style.link!r}")
+    return found
