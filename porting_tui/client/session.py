@@ -42,6 +42,11 @@ def _connection_error(error: httpx.HTTPError, host: str) -> PortingError:
         return PortingTimeoutError(f"Timed out talking to {host}", host)
     if isinstance(error, httpx.DecodingError):
         return InvalidResponseError(f"{host} sent a body that could not be decoded")
+    if isinstance(error, httpx.RemoteProtocolError | httpx.ReadError):
+        # The server was reached and may have acted: it is the answer that was lost.
+        return PortingConnectionError(
+            f"{host} closed the connection before the answer was complete", host
+        )
     return PortingConnectionError(f"Could not reach {host} ({type(error).__name__})", host)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import httpx
+
 from porting_tui.client import (
     AuthenticationError,
     InvalidResponseError,
@@ -77,8 +79,9 @@ def describe_problem(error: PortingError, session: Session, attempt: int = 1) ->
             "The request timed out. Check the network or VPN; press r to retry.",
         )
     if isinstance(error, PortingConnectionError):
+        answer_lost = isinstance(error.__cause__, httpx.RemoteProtocolError | httpx.ReadError)
         return Problem(
-            f"Cannot reach {error.host or host}",
+            f"{'Lost the answer from' if answer_lost else 'Cannot reach'} {error.host or host}",
             f"{error.message}. Check the network, VPN or the profile's api_url; press r to retry.",
         )
     if isinstance(error, PortingStatusError):
