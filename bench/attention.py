@@ -130,6 +130,52 @@ async def run_once(base_url: str, store: LocalStore, concurrency: int, label: st
     )
 
 
+async def run_in_app(base_url: str, folder: Path, concurrency: int) -> None:
+    """The same, in the app (headless): from launch until the attention view is ranked."""
+    from porting_tui.tui.app import PortingApp
+    from porting_tui.tui.attention_context import LocalState
+    from porting_tui.tui.session import Session
+    from porting_tui.tui.widgets.attention_view import AttentionView
+
+    transport = CountingTransport()
+    local = LocalState.open(
+        "bench-app", DEMO_PROJECT_ID, path=folder / "app.sqlite3", clock=lambda: START
+    )
+    client = PortingClient(
+        DEMO_PROJECT_ID,
+        key_id=DEMO_KEY_ID,
+        key_secret=DEMO_KEY_SECRET,
+        base_url=base_url,
+        transport=transport,
+        on_mutation=local.on_mutation(),
+    )
+    settings = AttentionSettings(concurrency=concurrency)
+    session = Session(
+        profile_name="bench-app",
+        project_id=DEMO_PROJECT_ID,
+        api_host="127.0.0.1",
+        client=client,
+        key_id=DEMO_KEY_ID,
+        now=lambda: START,
+        views_file=folder / "views.toml",
+        attention=local.attention(client, key_id=DEMO_KEY_ID, settings=settings),
+    )
+    began = time.perf_counter()
+    app = PortingApp(session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.screen.query_one(AttentionView)
+        while not (view.board.progress.complete and view.board.progress.total and view.items):
+            await pilot.pause(0.01)
+        await app.workers.wait_for_complete()
+        done = time.perf_counter()
+        ranked = len(view.items)
+    print(
+        f"{'in the app, headless (cold)':34} {done - began:8.2f} s {transport.requests:9} "
+        f"{view.board.progress.fetched:8} {view.board.progress.reused:7} {ranked:10} "
+        f"{'':>9}  (requests include the order list's own)"
+    )
+
+
 async def main(count: int, concurrency: int) -> None:
     began = time.perf_counter()
     emulator = open_orders_project(count)
@@ -149,6 +195,7 @@ async def main(count: int, concurrency: int) -> None:
         emulator.advance(timedelta(hours=2))
         await run_once(base_url, store, concurrency, "restart, 2 virtual hours later")
         store.close()
+        await run_in_app(base_url, Path(folder), concurrency)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,9 @@ from porting_tui.attention.ranking import AttentionItem
 from porting_tui.attention.rules import NOTE, REJECTED
 from porting_tui.client import PortingError
 
-REBUILD_SECONDS = 0.5
+REBUILD_SECONDS = 1.0
+PROGRESS_SECONDS = 0.25
+"""Redrawing the progress line for each of 2,000 orders would cost more than reading them."""
 STATUS_STYLES = {"PENDING": "yellow", "CONFIRMED": "blue"}
 _REASON_STYLES = {REJECTED: "bold red", NOTE: "bold"}
 
@@ -133,6 +135,7 @@ class AttentionView(Vertical):
         self._flush_timer: Timer | None = None
         self._layout_width = -1
         self._busy = False
+        self._progress_dirty = False
         self._keys: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -162,7 +165,7 @@ class AttentionView(Vertical):
     async def refresh_board(self) -> None:
         self.problem = None
         self._show_progress(self.board.progress, busy=True, listing=True)
-        self._flush_timer = self.set_interval(REBUILD_SECONDS, self._flush)
+        self._flush_timer = self.set_interval(PROGRESS_SECONDS, self._flush)
         try:
             progress = await self.board.refresh(
                 on_progress=self._on_progress, on_order=self._on_order
@@ -186,7 +189,7 @@ class AttentionView(Vertical):
         self.rebuild()
 
     def _on_progress(self, progress: FetchProgress) -> None:
-        self._show_progress(progress, busy=not progress.complete)
+        self._progress_dirty = True
 
     def _on_order(self, order_id: int) -> None:
         self._dirty = True
@@ -194,9 +197,12 @@ class AttentionView(Vertical):
     def _flush(self) -> None:
         if self._dirty and time.monotonic() - self._last_rebuild >= REBUILD_SECONDS:
             self.rebuild()
+        elif self._progress_dirty:
+            self._show_progress(self.board.progress, busy=not self.board.progress.complete)
 
     def _show_progress(self, progress: FetchProgress, *, busy: bool, listing: bool = False) -> None:
         self._busy = busy
+        self._progress_dirty = False
         label = self.query_one("#attention-progress", Static)
         label.remove_class("-problem")
         label.set_class(busy, "-busy")
