@@ -28,7 +28,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy porting_tui
 
 pytest: $(STAMP)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
