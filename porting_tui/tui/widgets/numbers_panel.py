@@ -1,0 +1,107 @@
+"""NumbersPanel: an order's numbers with counts per status and group, and an attention filter."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from porting_tui.client import PhoneNumber
+from porting_tui.tui.widgets.number_rows import (
+    NumberHeader,
+    NumberRow,
+    RowLayout,
+    group_counts,
+    needs_attention,
+    status_counts,
+)
+
+NOTHING_NEEDS_ATTENTION = "No number needs attention. Press a to show them all."
+
+
+class NumbersPanel(Vertical):
+    """Bordered: the title counts statuses, a line counts groups, one row per number."""
+
+    DEFAULT_CSS = """
+    NumbersPanel {
+        height: auto;
+        border: round $primary-muted;
+        border-title-color: $text-primary;
+        border-subtitle-color: $text-muted;
+        &:focus-within { border: round $primary; }
+        & > #numbers-groups { height: auto; max-height: 2; color: $text-muted; padding: 0 1; }
+        & > #numbers-header { height: 1; text-style: bold; padding: 0 1; color: $text-muted; }
+        & > OptionList {
+            height: auto; max-height: 45vh; border: none; padding: 0;
+            & > .option-list--option { padding: 0 1; }
+        }
+        & > OptionList:focus { border: none; }
+    }
+    """
+
+    attention_only: reactive[bool] = reactive(False)
+    """Show only the numbers that need the operator (rejected, excluded, unknown status)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.numbers: list[PhoneNumber] = []
+        self.border_title = "Numbers"
+        self.border_subtitle = "a: attention only"
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="numbers-groups", markup=False)
+        yield Static(id="numbers-header")
+        yield OptionList(id="numbers")
+
+    @property
+    def option_list(self) -> OptionList:
+        return self.query_one("#numbers", OptionList)
+
+    @property
+    def shown(self) -> list[PhoneNumber]:
+        if not self.attention_only:
+            return list(self.numbers)
+        return [number for number in self.numbers if needs_attention(number)]
+
+    def show(self, numbers: Sequence[PhoneNumber]) -> None:
+        """List ``numbers``; the highlighted number stays highlighted when it is still there."""
+        self.numbers = list(numbers)
+        counts = status_counts(self.numbers)
+        self.border_title = f"Numbers ({len(self.numbers)})" + (f" · {counts}" if counts else "")
+        self.query_one("#numbers-groups", Static).update(Text(group_counts(self.numbers)))
+        self._fill()
+
+    def watch_attention_only(self, attention_only: bool) -> None:
+        self.border_subtitle = "a: show all" if attention_only else "a: attention only"
+        self.set_class(attention_only, "-attention-only")
+        if self.is_mounted:
+            self._fill()
+
+    def _fill(self) -> None:
+        layout = RowLayout.for_numbers(self.numbers)
+        self.query_one("#numbers-header", Static).update(NumberHeader(layout))
+        options = self.option_list
+        highlighted = options.highlighted_option
+        keep = highlighted.id if highlighted is not None else None
+        shown = self.shown
+        if shown:
+            options.set_options(
+                Option(NumberRow(number, layout), id=number.phone_number) for number in shown
+            )
+        else:
+            empty = NOTHING_NEEDS_ATTENTION if self.numbers else "This order has no numbers."
+            options.set_options([Option(Text(empty, style="italic"), disabled=True)])
+        ids = [number.phone_number for number in shown]
+        options.highlighted = ids.index(keep) if keep in ids else (0 if ids else None)
+
+    @property
+    def current_number(self) -> PhoneNumber | None:
+        option = self.option_list.highlighted_option
+        if option is None or option.id is None:
+            return None
+        return next((n for n in self.numbers if n.phone_number == option.id), None)
