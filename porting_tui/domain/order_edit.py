@@ -17,17 +17,17 @@ from porting_tui.domain.draft_fields import END_USER_FORM, ORDER_FORM, PORT_OUT_
 from porting_tui.domain.masking import mask
 from porting_tui.domain.order_fields import convert, set_number_field, set_path
 
-ORDER_EDIT_FORM: tuple[FormField, ...] = tuple(
-    f
-    for f in ORDER_FORM
-    if f.path
-    in (
-        "customerOrderReference",
-        "desiredPortSchedule.desiredPortDate",
-        "desiredPortSchedule.desiredPortTime",
-        "desiredPortSchedule.desiredPortTimeZone",
+_ORDER_FIELDS = {f.path: f for f in ORDER_FORM}
+ORDER_EDIT_FORM: tuple[FormField, ...] = (
+    _ORDER_FIELDS["customerOrderReference"],
+    _ORDER_FIELDS["desiredPortSchedule.desiredPortDate"],
+    _ORDER_FIELDS["desiredPortSchedule.desiredPortTime"],
+    _ORDER_FIELDS["desiredPortSchedule.desiredPortTimeZone"],
+    FormField(
         "onDemandActivation",
-    )
+        "On-demand activation",
+        choices=(("no: on the port date", "no"), ("yes: activate with A", "yes")),
+    ),
 )
 NUMBER_EDIT_FORM: tuple[FormField, ...] = END_USER_FORM + PORT_OUT_FORM
 LOCKED_NUMBER_STATUSES = frozenset({"CONFIRMED", "ACTIVATED"})

@@ -1,0 +1,115 @@
+"""ActionDialog: a dialog that sends its own request, so a failure keeps it open with the input."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar, TypeVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from porting_tui.client import (
+    PortingConnectionError,
+    PortingError,
+    RateLimitError,
+    ServerError,
+)
+from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
+from porting_tui.tui.problems import describe_problem
+from porting_tui.tui.session import Session
+
+ResultT = TypeVar("ResultT")
+_RETRY_ADVICE = re.compile(r"[;.]? *press r to retry\.?$")
+KEPT = "What you typed is kept: correct it or send again when ready."
+DIALOG_CSS = """
+    align: center middle;
+    & > #dialog {
+        width: 90; max-width: 100%; height: auto; max-height: 100%; padding: 0 1;
+        border: round $primary; background: $surface;
+    }
+    & .dialog-intro { color: $text-muted; margin-bottom: 1; }
+    & .dialog-label { color: $text-muted; margin-top: 1; }
+    & #error { color: $text-error; height: auto; display: none; margin-top: 1; }
+    & #error.-shown { display: block; }
+    & #status { color: $text-muted; height: auto; }
+    & #buttons { height: auto; align-horizontal: right; margin-top: 1; }
+    & #buttons Button { margin-left: 1; min-width: 10; }
+"""
+
+
+def failure_text(
+    error: PortingError, session: Session, *, unsure: str = "", advice: str = KEPT
+) -> Text:
+    """What went wrong, literally; ``unsure`` says what to check when the outcome is unknown."""
+    if isinstance(error, RateLimitError):
+        wait = f"{error.retry_after:.0f} s" if error.retry_after else "a minute"
+        title, detail = f"Rate limited by {session.api_host}", f"Wait {wait} and send again."
+    else:
+        problem = describe_problem(error, session)
+        title, detail = problem.title, _RETRY_ADVICE.sub(".", problem.detail).rstrip()
+    text = Text()
+    text.append(title, style="bold")
+    text.append(f"\n{detail}")
+    # No answer, or the server failed: the request may have been carried out all the same.
+    if unsure and isinstance(error, PortingConnectionError | ServerError):
+        text.append(f"\n{unsure}")
+    if advice:
+        text.append(f"\n{advice}")
+    return text
+
+
+class ActionDialog(ModalScreen[ResultT]):
+    """Subclasses compose ``#error`` and ``#status`` Statics and a ``#send`` Button.
+
+    While a request runs, ``#send`` is disabled; Esc asks before dropping typed input.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.sending = False
+
+    def error_line(self) -> Static:
+        return Static("", id="error", markup=False)
+
+    def status_line(self) -> Static:
+        return Static("", id="status", markup=False)
+
+    def show_error(self, text: Text | str | None) -> None:
+        line = self.query_one("#error", Static)
+        line.update(text or "")
+        line.set_class(bool(text), "-shown")
+
+    def show_status(self, text: str) -> None:
+        self.query_one("#status", Static).update(text)
+
+    def set_sending(self, sending: bool, status: str = "") -> None:
+        self.sending = sending
+        for button in self.query("#send").results(Button):
+            button.disabled = sending
+        self.show_status(status)
+
+    def has_input(self) -> bool:
+        """Whether closing would drop something the operator typed."""
+        return False
+
+    def action_close(self) -> None:
+        if self.sending:
+            self.notify("Wait for the answer: the request is on its way.", severity="warning")
+            return
+        if not self.has_input():
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmDialog("Discard what you typed?", "Close and lose what you typed?", "Discard"),
+            answered,
+        )

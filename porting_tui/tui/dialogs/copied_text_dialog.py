@@ -1,0 +1,49 @@
+"""CopiedTextDialog: what was just put on the clipboard, to copy by hand where OSC 52 fails."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static, TextArea
+
+
+class CopiedTextDialog(ModalScreen[None]):
+    """A read-only text area holding the copied text; Esc closes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    DEFAULT_CSS = """
+    CopiedTextDialog {
+        align: center middle;
+        & > #dialog {
+            width: 60; max-width: 100%; height: auto; max-height: 100%; padding: 0 1;
+            border: round $primary; background: $surface;
+        }
+        & #intro { color: $text-muted; margin-bottom: 1; }
+        & TextArea { height: auto; max-height: 16; }
+    }
+    """
+
+    def __init__(self, title: str, text: str) -> None:
+        super().__init__()
+        self._title = title
+        self._text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog") as dialog:
+            dialog.border_title = self._title
+            yield Static(
+                Text(
+                    "Copied to the clipboard (OSC 52, which works over SSH in most terminals). "
+                    "If it did not arrive, select the text below with the mouse. Esc closes."
+                ),
+                id="intro",
+            )
+            yield TextArea(self._text, read_only=True, soft_wrap=False, id="copied")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

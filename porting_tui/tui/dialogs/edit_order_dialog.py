@@ -1,0 +1,269 @@
+"""EditOrderDialog: change a PENDING order's schedule, reference, numbers' data; remove numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Input, Select, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from porting_tui.client import Order, PhoneNumber, PortingError
+from porting_tui.domain.inert_text import inert_text
+from porting_tui.domain.order_edit import (
+    NUMBER_EDIT_FORM,
+    ORDER_EDIT_FORM,
+    OrderEdit,
+    apply_edit,
+    edit_changes,
+    order_texts,
+    read_edit,
+    resubmitted,
+    shared_number_texts,
+)
+from porting_tui.tui.dialogs.action_dialog import DIALOG_CSS, ActionDialog, failure_text
+from porting_tui.tui.dialogs.order_changes_dialog import OrderChangesDialog
+from porting_tui.tui.session import Session
+from porting_tui.tui.widgets.number_rows import NUMBER_STYLES
+from porting_tui.tui.widgets.wizard_field_form import WizardFieldForm
+
+DIFFERS = "differs between them: empty keeps each"
+UNSURE = "The order may have been saved: close this dialog and refresh the order (r)."
+_END_USER = tuple(f for f in NUMBER_EDIT_FORM if f.path.startswith("endUser."))
+_PORT_OUT = tuple(f for f in NUMBER_EDIT_FORM if not f.path.startswith("endUser."))
+
+
+def number_prompt(number: PhoneNumber, removed: bool) -> Text:
+    text = Text(inert_text(number.phone_number), style="strike dim" if removed else "")
+    text.append(f"  {inert_text(number.status):<9}", NUMBER_STYLES.get(number.status, "magenta"))
+    if removed:
+        text.append("  removed on save", style="bold red")
+    elif number.reject_reason:
+        text.append(f"  {inert_text(number.reject_reason)}", style="dim")
+    return text
+
+
+def form_values(form: WizardFieldForm) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for field in form.fields:
+        widget = form.field_widget(field.path)
+        if isinstance(widget, Select):
+            values[field.path] = "" if widget.value is Select.NULL else str(widget.value)
+        elif isinstance(widget, Input):
+            values[field.path] = widget.value
+    return values
+
+
+class EditOrderDialog(ActionDialog[Order]):
+    """Returns the saved order; on a failure everything typed stays and the error shows."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "send", "Review and save"),
+        Binding("ctrl+r", "reveal", "Reveal or hide PINs and account numbers"),
+        Binding("x", "toggle_remove", "Remove the highlighted number (or keep it)"),
+    ]
+    DEFAULT_CSS = (
+        "EditOrderDialog {"
+        + DIALOG_CSS
+        + """
+        & > #dialog { width: 110; height: 100%; }
+        & VerticalScroll { height: 1fr; }
+        & .edit-section { color: $accent; text-style: bold; margin-top: 1; }
+        & SelectionList { height: auto; max-height: 10; }
+        & #keys { color: $text-muted; height: auto; }
+    }"""
+    )
+
+    def __init__(self, session: Session, order: Order) -> None:
+        super().__init__(session)
+        self.order = order
+        self.removed: set[str] = set()
+        self.revealed = False
+        self._touched: set[str] = set()
+        rejected = [n.phone_number for n in order.phone_numbers if n.status == "REJECTED"]
+        self._initial = set(rejected or (n.phone_number for n in order.phone_numbers))
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog") as dialog:
+            dialog.border_title = f"Edit order {self.order.id} ({inert_text(self.order.status)})"
+            with VerticalScroll():
+                yield WizardFieldForm([("Order", ORDER_EDIT_FORM)], id="order-form")
+                yield Static(
+                    "Numbers · space: the changes below apply to it · x: remove it from the order",
+                    classes="edit-section",
+                    markup=False,
+                )
+                yield SelectionList[str](
+                    *(
+                        Selection(
+                            number_prompt(n, False), n.phone_number, n.phone_number in self._initial
+                        )
+                        for n in self.order.phone_numbers
+                    ),
+                    id="numbers",
+                )
+                yield Static("", id="chosen", markup=False)
+                yield WizardFieldForm(
+                    [("End user", _END_USER), ("Port-out", _PORT_OUT)], id="number-form"
+                )
+            yield self.error_line()
+            yield self.status_line()
+            yield Static(
+                "ctrl+s review & save · ctrl+r reveal PINs · esc close", id="keys", markup=False
+            )
+            with Horizontal(id="buttons"):
+                yield Button("Review & save (ctrl+s)", variant="primary", id="send")
+                yield Button("Close (esc)", id="close")
+
+    def _selections(self) -> list[Selection[str]]:
+        return [
+            Selection(number_prompt(n, False), n.phone_number, n.phone_number in self._initial)
+            for n in self.order.phone_numbers
+        ]
+
+    def on_mount(self) -> None:
+        self.order_form.set_values(order_texts(self.order))
+        self._refill_numbers()
+        self.order_form.field_widget(ORDER_EDIT_FORM[0].path).focus()
+
+    @property
+    def order_form(self) -> WizardFieldForm:
+        return self.query_one("#order-form", WizardFieldForm)
+
+    @property
+    def number_form(self) -> WizardFieldForm:
+        return self.query_one("#number-form", WizardFieldForm)
+
+    @property
+    def numbers_list(self) -> SelectionList[str]:
+        return self.query_one("#numbers", SelectionList)
+
+    @property
+    def chosen(self) -> set[str]:
+        return set(self.numbers_list.selected) - self.removed
+
+    def _refill_numbers(self) -> None:
+        """Show what the chosen numbers share; fields the operator typed in are left alone."""
+        chosen = self.chosen
+        shared = shared_number_texts(self.order, chosen)
+        form = self.number_form
+        current = form_values(form)
+        values = {
+            path: current[path] if path in self._touched else (shared.get(path) or "")
+            for path in current
+        }
+        form.set_values(values)
+        for field in NUMBER_EDIT_FORM:
+            widget = form.field_widget(field.path)
+            if isinstance(widget, Input):
+                differs = chosen and shared.get(field.path) is None
+                widget.placeholder = DIFFERS if differs else field.hint
+        count = len(chosen)
+        self.query_one("#chosen", Static).update(
+            f"The fields below apply to {count} chosen number{'s' if count != 1 else ''}."
+            if count
+            else "No number chosen: the fields below change nothing. Space chooses a number."
+        )
+
+    @on(SelectionList.SelectedChanged, "#numbers")
+    def _selection_changed(self) -> None:
+        self._refill_numbers()
+
+    @on(WizardFieldForm.ValueChanged)
+    def _value_typed(self, event: WizardFieldForm.ValueChanged) -> None:
+        if event.form.id == "number-form":
+            self._touched.add(event.path)
+
+    def has_input(self) -> bool:
+        edit, _ = self._read()
+        return not edit.empty or bool(self._touched)
+
+    def action_toggle_remove(self) -> None:
+        numbers = self.numbers_list
+        if numbers.highlighted is None:
+            return
+        option = numbers.get_option_at_index(numbers.highlighted)
+        phone = str(option.id or "")
+        number = next((n for n in self.order.phone_numbers if n.phone_number == option.id), None)
+        if number is None:
+            return
+        self.removed ^= {phone}
+        numbers.replace_option_prompt_at_index(
+            numbers.highlighted, number_prompt(number, phone in self.removed)
+        )
+        self._refill_numbers()
+
+    def action_reveal(self) -> None:
+        self.revealed = not self.revealed
+        self.number_form.reveal_secrets(self.revealed)
+        self.show_status("PINs and account numbers shown." if self.revealed else "")
+
+    def _read(self) -> tuple[OrderEdit, dict[str, str]]:
+        return read_edit(
+            self.order,
+            form_values(self.order_form),
+            form_values(self.number_form),
+            set(self.numbers_list.selected),
+            self.removed,
+            self.session.now().date(),
+        )
+
+    @on(Button.Pressed, "#send")
+    def _send_pressed(self) -> None:
+        self.action_send()
+
+    @on(Button.Pressed, "#close")
+    def _close_pressed(self) -> None:
+        self.action_close()
+
+    def action_send(self) -> None:
+        if self.sending:
+            return
+        edit, problems = self._read()
+        first = self.order_form.show_errors(problems)
+        first = self.number_form.show_errors(problems) or first
+        if problems:
+            general = problems.get("", "")
+            self.show_error(Text(f"Fix the marked fields first. {general}".strip()))
+            if first is not None:
+                first.focus()
+            return
+        if edit.empty:
+            self.show_error("Nothing to save: no value differs from the order.")
+            return
+        self.show_error(None)
+        changes = edit_changes(self.order, edit, reveal=self.revealed)
+
+        def answered(save: bool | None) -> None:
+            if save:
+                self.set_sending(True, f"Saving order {self.order.id}…")
+                self._save(edit)
+
+        self.app.push_screen(
+            OrderChangesDialog(self.order.id, changes, resubmitted(self.order, edit)), answered
+        )
+
+    @work(exclusive=True, group="send")
+    async def _save(self, edit: OrderEdit) -> None:
+        change: Callable[[Order], Order] = lambda current: apply_edit(current, edit)  # noqa: E731
+        try:
+            saved = await self.session.client.orders.edit(self.order.id, change)
+        except PortingError as error:
+            self.set_sending(False)
+            self.show_error(failure_text(error, self.session, unsure=UNSURE))
+            return
+        except ValidationError:
+            self.set_sending(False)
+            self.show_error(
+                "The order on the server no longer fits these changes; close, refresh (r) "
+                "and edit again."
+            )
+            return
+        self.set_sending(False)
+        self.dismiss(saved)
