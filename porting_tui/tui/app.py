@@ -15,8 +15,8 @@ from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.screens.audit_log_commands import AuditLogCommands
 from porting_tui.tui.screens.events_screen import EventsScreen
 from porting_tui.tui.screens.help_screen import HelpScreen
+from porting_tui.tui.screens.order_detail_screen import OrderDetailScreen
 from porting_tui.tui.screens.order_list_screen import OrderListScreen
-from porting_tui.tui.screens.order_summary_screen import OrderSummaryScreen
 from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.screens.settings_screen import SettingsScreen
 from porting_tui.tui.session import Session
@@ -72,10 +72,10 @@ class PortingApp(App[str | None]):
         self.refreshed_at = event.at
 
     def on_order_table_order_selected(self, event: OrderTable.OrderSelected) -> None:
-        self.push_screen(OrderSummaryScreen(self.session, event.order.id))
+        self.push_screen(OrderDetailScreen(self.session, event.order.id))
 
     def on_attention_view_order_selected(self, event: AttentionView.OrderSelected) -> None:
-        self.push_screen(OrderSummaryScreen(self.session, event.order_id))
+        self.push_screen(OrderDetailScreen(self.session, event.order_id))
 
     def action_switch_profile(self, name: str, project_id: str, read_only: bool) -> None:
         """Ask, showing the project and the read-only flag, then restart on profile ``name``."""

@@ -23,7 +23,7 @@ from porting_tui.tui.app import PortingApp
 from porting_tui.tui.attention_context import LocalState
 from porting_tui.tui.attention_tab import TAB_ID, VIEW_ID
 from porting_tui.tui.screens.audit_log_screen import AuditLogScreen
-from porting_tui.tui.screens.order_summary_screen import OrderSummaryScreen
+from porting_tui.tui.screens.order_detail_screen import OrderDetailScreen
 from porting_tui.tui.session import Session
 from porting_tui.tui.webhook_feed import WebhookEventReceived
 from porting_tui.tui.widgets.attention_view import AttentionView
@@ -103,7 +103,7 @@ async def test_the_tab_comes_first_and_shows_the_ranking(tmp_path: Path) -> None
         top = view.items[0]
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, OrderSummaryScreen)
+        assert isinstance(app.screen, OrderDetailScreen)
         assert app.screen.order_id == top.order_id
 
         await pilot.press("escape")

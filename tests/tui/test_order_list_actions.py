@@ -7,12 +7,13 @@ import json
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from porting_tui.tui.app import PortingApp
 from porting_tui.tui.filters import OrderFilters
 from porting_tui.tui.screens.help_screen import HelpScreen
-from porting_tui.tui.screens.order_summary_screen import OrderSummaryScreen
+from porting_tui.tui.screens.order_detail_screen import OrderDetailScreen
+from porting_tui.tui.widgets.numbers_panel import NumbersPanel
 from tests.tui.conftest import RecordingTransport, create_order, list_screen, settle
 
 Running = tuple[PortingApp, Pilot[None]]
@@ -24,12 +25,12 @@ async def test_enter_opens_the_order_and_esc_comes_back(running: Running) -> Non
     assert chosen is not None
     await pilot.press("enter")
     await settle(pilot)
-    summary = app.screen
-    assert isinstance(summary, OrderSummaryScreen) and summary.order is not None
-    assert summary.order.id == chosen.id
-    numbers = summary.query_one("#numbers", DataTable)
-    assert numbers.row_count == len(summary.order.phone_numbers) > 0
-    assert str(summary.query_one("#status", Static).render()) == f"● {chosen.status}"
+    detail = app.screen
+    assert isinstance(detail, OrderDetailScreen) and detail.order is not None
+    assert detail.order.id == chosen.id
+    numbers = detail.query_one(NumbersPanel).option_list
+    assert numbers.option_count == len(detail.order.phone_numbers) > 0
+    assert str(detail.query_one("#summary", Static).render()).startswith(f"● {chosen.status}")
     await pilot.press("escape")
     assert app.screen is list_screen(app)
 

@@ -149,7 +149,7 @@ async def test_filters_and_find_survive_opening_an_order_and_coming_back(
     shown = [o.id for o in list_screen(app).table.visible_orders]
     await pilot.press("enter")  # type: ignore[attr-defined]
     await settle(pilot)  # type: ignore[arg-type]
-    assert type(app.screen).__name__ == "OrderSummaryScreen"
+    assert type(app.screen).__name__ == "OrderDetailScreen"
     await pilot.press("escape")  # type: ignore[attr-defined]
     await settle(pilot)  # type: ignore[arg-type]
     screen = list_screen(app)

@@ -68,14 +68,3 @@ def test_help(snap_compare: SnapCompare, tmp_path: Path) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=help_open)
-
-
-def test_order_summary(snap_compare: SnapCompare, tmp_path: Path) -> None:
-    app = snapshot_app(tmp_path)
-
-    async def opened(pilot: Pilot[None]) -> None:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-
-    assert snap_compare(app, terminal_size=(120, 40), run_before=opened)

@@ -13,8 +13,8 @@ from porting_tui.tui.app import PortingApp
 from porting_tui.tui.screens.create_order.create_order_screen import CreateOrderScreen
 from porting_tui.tui.screens.create_order.resume_draft_dialog import ResumeDraftDialog
 from porting_tui.tui.screens.help_screen import described_bindings
+from porting_tui.tui.screens.order_detail_screen import OrderDetailScreen
 from porting_tui.tui.screens.order_list_screen import OrderListScreen
-from porting_tui.tui.screens.order_summary_screen import OrderSummaryScreen
 from tests.tui.conftest import make_session
 from tests.tui.create_order.conftest import WizardTransport
 from tests.tui.create_order.wizard_helpers import ready_draft, settle
@@ -64,7 +64,7 @@ async def test_a_draft_left_behind_is_resumed_at_start_and_opens_its_order(
         await pilot.press("y")
         await settle(pilot)
         screen = app.screen
-        assert isinstance(screen, OrderSummaryScreen)
+        assert isinstance(screen, OrderDetailScreen)
         assert len(wizard_transport.creates()) == 1
         assert screen.order is not None and screen.order.customer_order_reference == "ACME-WIZARD-1"
     assert drafts.summaries() == []

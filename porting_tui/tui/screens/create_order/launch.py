@@ -35,9 +35,9 @@ def open_draft_store(host: Screen[Any]) -> DraftStore | None:
 def _order_opener(host: Screen[Any], session: WizardSession) -> OpenOrder:
     def open_order(order_id: int) -> None:
         # The same detail screen the order list opens on Enter.
-        from porting_tui.tui.screens.order_summary_screen import OrderSummaryScreen
+        from porting_tui.tui.screens.order_detail_screen import OrderDetailScreen
 
-        host.app.push_screen(OrderSummaryScreen(session, order_id))  # type: ignore[arg-type]
+        host.app.push_screen(OrderDetailScreen(session, order_id))  # type: ignore[arg-type]
 
     return open_order
 

@@ -1,0 +1,164 @@
+"""OrderDetailScreen: everything about one order (summary, numbers with hints, notes, documents,
+groups, timeline) and every action on it, each key also in the palette and the help."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Footer, TabbedContent, TabPane
+
+from porting_tui.client import Order, PortingError
+from porting_tui.tui.problems import describe_problem
+from porting_tui.tui.screens import order_detail_actions as actions
+from porting_tui.tui.screens.session_screen import SessionScreen
+from porting_tui.tui.session import Session
+from porting_tui.tui.webhook_feed import WebhookEventReceived
+from porting_tui.tui.widgets.documents_list import DocumentsList
+from porting_tui.tui.widgets.notes_thread import NotesThread
+from porting_tui.tui.widgets.number_groups_table import NumberGroupsTable
+from porting_tui.tui.widgets.numbers_panel import NumbersPanel
+from porting_tui.tui.widgets.order_summary_panel import OrderSummaryPanel
+from porting_tui.tui.widgets.problem_banner import ProblemBanner
+from porting_tui.tui.widgets.since_last_looked import SinceLastLookedBox
+from porting_tui.tui.widgets.status_header import StatusHeader
+from porting_tui.tui.widgets.timeline_view import TimelineView
+
+
+class OrderDetailScreen(SessionScreen):
+    """GETs the order when shown, on ``r`` and when a webhook names it; server text is literal."""
+
+    HELP_TITLE = "Order detail"
+    CSS_PATH = "order_detail_screen.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("n", "note", "Note"),
+        Binding("u", "upload", "Upload"),
+        Binding("d", "download", "Download"),
+        Binding("E", "edit", "Edit"),
+        Binding("C", "cancel_order", "Cancel order"),
+        Binding("A", "activate", "Activate"),
+        Binding("y", "copy_id", "Copy id"),
+        Binding("Y", "copy_numbers", "Copy numbers"),
+        Binding("a", "attention_only", "Numbers needing attention only", show=False),
+        Binding("r", "refresh", "Refresh"),
+        Binding("U", "mark_unseen", "Mark as not seen", show=False),
+    ]
+
+    def __init__(self, session: Session, order_id: int) -> None:
+        super().__init__(session)
+        self.order_id = order_id
+        self.order: Order | None = None
+
+    def compose(self) -> ComposeResult:
+        attention = self.session.attention
+        zone = self.session.now().tzinfo
+        yield StatusHeader(self.session, subtitle=f"order {self.order_id}")
+        yield ProblemBanner()
+        with Horizontal(id="top"):
+            yield OrderSummaryPanel(self.order_id, id="summary")
+            if attention is not None:
+                yield SinceLastLookedBox(id="since-last-looked", zone=zone)
+        yield NumbersPanel(id="numbers-panel")
+        with TabbedContent(id="tabs"):
+            with TabPane("Notes", id="notes-tab"):
+                own = frozenset({self.session.key_id} - {""})
+                yield NotesThread(own_authors=own, zone=zone, id="notes")
+            with TabPane("Documents", id="documents-tab"):
+                yield DocumentsList(id="documents")
+            with TabPane("Groups", id="groups-tab"):
+                yield NumberGroupsTable(id="groups")
+            if attention is not None:
+                with TabPane("Timeline", id="timeline-tab"):
+                    yield TimelineView(attention.board.timeline(self.order_id), zone=zone)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(NumbersPanel).option_list.focus()
+        self.load()
+
+    @work(exclusive=True, group="order")
+    async def load(self) -> None:
+        try:
+            order = await self.session.client.orders.get(self.order_id)
+        except PortingError as error:
+            self.query_one(ProblemBanner).show(describe_problem(error, self.session))
+            return
+        self.query_one(ProblemBanner).show(None)
+        self.show_order(order)
+        attention = self.session.attention
+        if attention is not None:
+            self.query_one(SinceLastLookedBox).record_look(attention.board, order)
+            self.query_one(TimelineView).show(attention.board.timeline(self.order_id))
+        self.refreshed()
+
+    def show_order(self, order: Order) -> None:
+        self.order = order
+        self.query_one(OrderSummaryPanel).show(order)
+        self.query_one(NumbersPanel).show(order.phone_numbers)
+        self.query_one(NotesThread).show(order.notes)
+        self.query_one(DocumentsList).show(order.documents)
+        self.query_one(NumberGroupsTable).show(
+            order.phone_numbers,
+            on_demand=bool(order.on_demand_activation),
+            today=self.session.now().date(),
+        )
+        tabs = self.query_one(TabbedContent)
+        tabs.get_tab("notes-tab").label = f"Notes ({len(order.notes)})"
+        tabs.get_tab("documents-tab").label = f"Documents ({len(order.documents)})"
+        groups = len(self.query_one(NumberGroupsTable).groups)
+        tabs.get_tab("groups-tab").label = f"Groups ({groups})"
+
+    def show_tab(self, tab_id: str) -> None:
+        self.query_one(TabbedContent).active = tab_id
+
+    def on_webhook_event_received(self, message: WebhookEventReceived) -> None:
+        if message.event.numeric_order_id == self.order_id:
+            self.load()
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_refresh(self) -> None:
+        self.load()
+
+    def action_attention_only(self) -> None:
+        panel = self.query_one(NumbersPanel)
+        panel.attention_only = not panel.attention_only
+
+    def action_note(self) -> None:
+        actions.open_note(self)
+
+    def action_upload(self) -> None:
+        actions.open_upload(self)
+
+    def action_download(self) -> None:
+        actions.open_download(self)
+
+    def action_edit(self) -> None:
+        actions.open_edit(self)
+
+    def action_cancel_order(self) -> None:
+        actions.ask_cancel(self)
+
+    def action_activate(self) -> None:
+        actions.open_activation(self)
+
+    def action_copy_id(self) -> None:
+        self.app.copy_to_clipboard(str(self.order_id))
+        self.notify(f"Copied order id {self.order_id}", timeout=4, markup=False)
+
+    def action_copy_numbers(self) -> None:
+        actions.copy_numbers(self)
+
+    def action_mark_unseen(self) -> None:
+        if self.session.attention is None:
+            self.notify("Seen-state is off: the local store is not available.", timeout=4)
+            return
+        self.session.attention.board.undo_seen(self.order_id)
+        self.notify(f"Order {self.order_id} is marked as not seen again", timeout=4)
