@@ -11,7 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from porting_tui.client import NewOrder, Order, PortingClient, PortingConnectionError, PortingError
+from porting_tui.client import (
+    InvalidResponseError,
+    NewOrder,
+    Order,
+    PortingClient,
+    PortingConnectionError,
+    PortingError,
+)
 
 LOOKUP_WINDOW = timedelta(minutes=30)
 """How far back an order with the same reference counts as "the one just sent"."""
@@ -75,14 +82,17 @@ async def create_once(
     for attempt in (1, 2):
         try:
             order = await client.orders.create(new_order)
-        except PortingConnectionError as lost:
-            # Timeouts are connection errors too: either way the request may have arrived.
+        except (PortingConnectionError, InvalidResponseError) as lost:
+            # Timeouts are connection errors too: either way the request may have arrived. An
+            # unreadable answer came with a success status: the order exists.
             try:
                 found = await find_recent_order(client, reference, now)
             except PortingError as lookup_error:
                 raise CreateUnconfirmedError(reference, lookup_error) from lost
             if found is not None:
                 return CreateOutcome(found, None, recovered=True, attempts=attempt)
+            if isinstance(lost, InvalidResponseError):
+                raise CreateUnconfirmedError(reference, lost) from lost
             if attempt == 2:
                 raise
             continue
