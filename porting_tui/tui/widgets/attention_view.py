@@ -171,7 +171,8 @@ class AttentionView(Vertical):
                 on_progress=self._on_progress, on_order=self._on_order
             )
         except PortingError as error:
-            self.problem = f"Open orders could not be read: {error.message} (r to retry)"
+            # str() names the HTTP status too ("HTTP 503: ..."), not just the server's words.
+            self.problem = f"Open orders could not be read: {error} (r to retry)"
             self._show_problem()
             return
         finally:

@@ -92,7 +92,7 @@ class PortabilityStep(WizardStep):
             except PortingError as error:
                 status.update(
                     f"The check stopped after {start} of {len(numbers)} numbers: "
-                    f"{error.message}. Press r to check them again."
+                    f"{str(error).rstrip('.')}. Press r to check them again."
                 )
                 return
             for result in results:
