@@ -25,8 +25,8 @@ ORDER_EDIT_FORM: tuple[FormField, ...] = (
     _ORDER_FIELDS["desiredPortSchedule.desiredPortTimeZone"],
     FormField(
         "onDemandActivation",
-        "On-demand activation",
-        choices=(("no: on the port date", "no"), ("yes: activate with A", "yes")),
+        "Activation",
+        choices=(("on the port date", "no"), ("on demand (A activates)", "yes")),
     ),
 )
 NUMBER_EDIT_FORM: tuple[FormField, ...] = END_USER_FORM + PORT_OUT_FORM

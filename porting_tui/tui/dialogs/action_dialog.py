@@ -33,7 +33,8 @@ DIALOG_CSS = """
     & .dialog-label { color: $text-muted; margin-top: 1; }
     & #error { color: $text-error; height: auto; display: none; margin-top: 1; }
     & #error.-shown { display: block; }
-    & #status { color: $text-muted; height: auto; }
+    & #status { color: $text-muted; height: auto; display: none; }
+    & #status.-shown { display: block; }
     & #buttons { height: auto; align-horizontal: right; margin-top: 1; }
     & #buttons Button { margin-left: 1; min-width: 10; }
 """
@@ -85,7 +86,9 @@ class ActionDialog(ModalScreen[ResultT]):
         line.set_class(bool(text), "-shown")
 
     def show_status(self, text: str) -> None:
-        self.query_one("#status", Static).update(text)
+        line = self.query_one("#status", Static)
+        line.update(text)
+        line.set_class(bool(text), "-shown")
 
     def set_sending(self, sending: bool, status: str = "") -> None:
         self.sending = sending

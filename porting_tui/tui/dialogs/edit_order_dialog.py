@@ -34,6 +34,7 @@ from porting_tui.tui.widgets.number_rows import NUMBER_STYLES
 from porting_tui.tui.widgets.wizard_field_form import WizardFieldForm
 
 DIFFERS = "differs between them: empty keeps each"
+NOT_SET = "(not set)"
 UNSURE = "The order may have been saved: close this dialog and refresh the order (r)."
 _END_USER = tuple(f for f in NUMBER_EDIT_FORM if f.path.startswith("endUser."))
 _PORT_OUT = tuple(f for f in NUMBER_EDIT_FORM if not f.path.startswith("endUser."))
@@ -76,7 +77,6 @@ class EditOrderDialog(ActionDialog[Order]):
         & VerticalScroll { height: 1fr; }
         & .edit-section { color: $accent; text-style: bold; margin-top: 1; }
         & SelectionList { height: auto; max-height: 10; }
-        & #keys { color: $text-muted; height: auto; }
     }"""
     )
 
@@ -95,7 +95,7 @@ class EditOrderDialog(ActionDialog[Order]):
             with VerticalScroll():
                 yield WizardFieldForm([("Order", ORDER_EDIT_FORM)], id="order-form")
                 yield Static(
-                    "Numbers · space: the changes below apply to it · x: remove it from the order",
+                    "Numbers · space: the fields below apply to it · x: remove it",
                     classes="edit-section",
                     markup=False,
                 )
@@ -114,11 +114,9 @@ class EditOrderDialog(ActionDialog[Order]):
                 )
             yield self.error_line()
             yield self.status_line()
-            yield Static(
-                "ctrl+s review & save · ctrl+r reveal PINs · esc close", id="keys", markup=False
-            )
             with Horizontal(id="buttons"):
                 yield Button("Review & save (ctrl+s)", variant="primary", id="send")
+                yield Button("Reveal PINs (ctrl+r)", id="reveal")
                 yield Button("Close (esc)", id="close")
 
     def _selections(self) -> list[Selection[str]]:
@@ -163,7 +161,7 @@ class EditOrderDialog(ActionDialog[Order]):
             widget = form.field_widget(field.path)
             if isinstance(widget, Input):
                 differs = chosen and shared.get(field.path) is None
-                widget.placeholder = DIFFERS if differs else field.hint
+                widget.placeholder = DIFFERS if differs else NOT_SET
         count = len(chosen)
         self.query_one("#chosen", Static).update(
             f"The fields below apply to {count} chosen number{'s' if count != 1 else ''}."
@@ -188,9 +186,8 @@ class EditOrderDialog(ActionDialog[Order]):
         numbers = self.numbers_list
         if numbers.highlighted is None:
             return
-        option = numbers.get_option_at_index(numbers.highlighted)
-        phone = str(option.id or "")
-        number = next((n for n in self.order.phone_numbers if n.phone_number == option.id), None)
+        phone = numbers.get_option_at_index(numbers.highlighted).value
+        number = next((n for n in self.order.phone_numbers if n.phone_number == phone), None)
         if number is None:
             return
         self.removed ^= {phone}
@@ -217,6 +214,10 @@ class EditOrderDialog(ActionDialog[Order]):
     @on(Button.Pressed, "#send")
     def _send_pressed(self) -> None:
         self.action_send()
+
+    @on(Button.Pressed, "#reveal")
+    def _reveal_pressed(self) -> None:
+        self.action_reveal()
 
     @on(Button.Pressed, "#close")
     def _close_pressed(self) -> None:

@@ -62,7 +62,9 @@ class UploadDialog(ActionDialog[OrderDocument]):
             )
             yield Label("File", classes="dialog-label")
             yield PathInput(self._start, placeholder="~/scans/LOA.pdf", id="path")
-            yield Static("", id="file-info", markup=False)
+            info = Static("", id="file-info", markup=False)
+            info.display = False
+            yield info
             yield Label("Document name", classes="dialog-label")
             yield Input(placeholder="the file's name", compact=True, id="name")
             yield Label("Description", classes="dialog-label")
@@ -91,7 +93,10 @@ class UploadDialog(ActionDialog[OrderDocument]):
         if name_input.value in ("", self._suggested_name):
             self._suggested_name = path.name if path is not None else ""
             name_input.value = self._suggested_name
-        self.query_one("#file-info", Static).update(self._size_note(path))
+        note = self._size_note(path)
+        info = self.query_one("#file-info", Static)
+        info.update(note)
+        info.display = bool(note)
 
     def _size_note(self, path: Path | None) -> str:
         try:

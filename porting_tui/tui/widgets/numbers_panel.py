@@ -37,7 +37,7 @@ class NumbersPanel(Vertical):
         & > #numbers-groups { height: auto; max-height: 2; color: $text-muted; padding: 0 1; }
         & > #numbers-header { height: 1; text-style: bold; padding: 0 1; color: $text-muted; }
         & > OptionList {
-            height: auto; max-height: 45vh; border: none; padding: 0;
+            height: auto; max-height: 12; border: none; padding: 0;
             & > .option-list--option { padding: 0 1; }
         }
         & > OptionList:focus { border: none; }
