@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 import phonenumbers
 
@@ -20,6 +21,44 @@ NANP_E164 = re.compile(r"\+1[2-9]\d{2}[2-9]\d{6}")
 _STATE = re.compile(r"[A-Za-z]{2}")
 _TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d:[0-5]\d")
 REQUIRED_END_USER_FIELDS = ("name", "street_num", "street_name", "city", "state", "zip_code")
+# C0 and C1 controls and DEL: a carrier's records never hold them, and a terminal acts on them.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# The same, except line breaks and tabs, which a note may hold.
+_CONTROL_IN_PROSE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def control_character_problem(text: str, *, prose: bool = False) -> str | None:
+    """Why ``text`` cannot be sent (it holds a control character), or None.
+
+    ``prose`` (a note) allows line breaks and tabs.
+    """
+    found = (_CONTROL_IN_PROSE if prose else _CONTROL).search(text)
+    if found is None:
+        return None
+    return (
+        f"contains the control character {found.group()!r} at position {found.start() + 1}; "
+        "remove it"
+    )
+
+
+def _text_violations(prefix: str, value: Any) -> list[FieldViolation]:
+    """A violation for every text in a JSON body that holds a control character."""
+    if isinstance(value, str):
+        problem = control_character_problem(value)
+        return [FieldViolation(prefix, problem)] if problem else []
+    if isinstance(value, dict):
+        return [
+            violation
+            for key, item in value.items()
+            for violation in _text_violations(f"{prefix}.{key}" if prefix else key, item)
+        ]
+    if isinstance(value, list):
+        return [
+            violation
+            for index, item in enumerate(value)
+            for violation in _text_violations(f"{prefix}[{index}]", item)
+        ]
+    return []
 
 
 def is_nanp_e164(number: str) -> bool:
@@ -145,6 +184,8 @@ def order_violations(order: NewOrder | Order, today: date | None = None) -> list
             _time_violation("desiredPortSchedule.desiredPortTime", schedule.desired_port_time)
         )
     found.extend(_numbers_violations(order.phone_numbers, today))
+    named = {violation.field for violation in found}
+    found.extend(v for v in _text_violations("", order.to_wire()) if v.field not in named)
     return found
 
 
@@ -181,7 +222,8 @@ def check_configuration(config: Configuration) -> None:
     _raise_if_any(
         "The configuration is not valid",
         _time_zone_violation("defaultPortTimeZone", config.default_port_time_zone)
-        + _time_violation("defaultPortTime", config.default_port_time),
+        + _time_violation("defaultPortTime", config.default_port_time)
+        + _text_violations("", config.to_wire()),
     )
 
 
@@ -191,6 +233,13 @@ def check_not_blank(field: str, value: str) -> None:
         raise PortingValidationError(
             f"{field} must not be empty", [FieldViolation(field, "is required")]
         )
+
+
+def check_text(field: str, value: str, *, prose: bool = False) -> None:
+    """Raise when a text (note, document name or description) holds a control character."""
+    problem = control_character_problem(value, prose=prose)
+    if problem is not None:
+        raise PortingValidationError(f"The {field} {problem}", [FieldViolation(field, problem)])
 
 
 def order_id_path(order_id: int | str) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from porting_tui.client.validation import control_character_problem
 from porting_tui.domain.value_checks import check_phone, check_port_time, check_zone
 
 _EMAIL = re.compile(r"[^@\s]+@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
@@ -89,6 +90,9 @@ def check_configuration_input(
             continue
         text = values[field.path].strip()
         value: str | None = text or None
+        if (problem := control_character_problem(text)) is not None:
+            problems[field.path] = problem
+            continue
         if value is not None and field.check is not None:
             try:
                 value = field.check(text)

@@ -8,10 +8,14 @@ from datetime import date
 
 from porting_tui.client.errors import FieldViolation
 from porting_tui.client.models import TIME_ZONES
+from porting_tui.client.validation import control_character_problem
 from porting_tui.domain.business_days import port_date_problem
 from porting_tui.domain.draft_fields import (
     E911_FORM,
     END_USER_FORM,
+    ORDER_PATHS,
+    PORT_OUT_FORM,
+    ROUTING_FORM,
     VOICE_ID_LABELS,
     VOICE_ID_NAMES,
     Step,
@@ -90,10 +94,28 @@ def _routing_problems(values: dict[str, str]) -> dict[str, str]:
     return found
 
 
+_END_USER_PATHS = tuple(field.path for field in END_USER_FORM + PORT_OUT_FORM)
+_ROUTING_PATHS = tuple(field.path for field in ROUTING_FORM + E911_FORM)
+
+
+def _control_character_problems(
+    values: dict[str, str], paths: tuple[str, ...], found: dict[str, str]
+) -> dict[str, str]:
+    """Add a problem for each field of ``paths`` holding a control character (pasted, or
+    from a CSV file), unless the field already has one."""
+    for path in paths:
+        problem = control_character_problem(values.get(path, ""))
+        if problem is not None and path not in found:
+            found[path] = problem
+    return found
+
+
 def _section_problems(step: Step, values: dict[str, str], today: date) -> dict[str, str]:
     if step == Step.END_USER:
-        return _end_user_problems(values, today)
-    return _routing_problems(values)
+        return _control_character_problems(
+            values, _END_USER_PATHS, _end_user_problems(values, today)
+        )
+    return _control_character_problems(values, _ROUTING_PATHS, _routing_problems(values))
 
 
 def per_number_problems(draft: OrderDraft, step: Step, today: date) -> list[DraftProblem]:
@@ -190,6 +212,7 @@ def schedule_problems(draft: OrderDraft, today: date) -> list[DraftProblem]:
         found["loaAttachmentDate"] = "must be today or earlier"
     if draft.needs_reseller and not order.get("resellerName", ""):
         found["resellerName"] = "is required: the order has Canadian numbers"
+    _control_character_problems(draft.order, ORDER_PATHS, found)
     return [DraftProblem(Step.SCHEDULE, path, message) for path, message in found.items()]
 
 

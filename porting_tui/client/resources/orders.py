@@ -22,7 +22,7 @@ from porting_tui.client.models import (
 from porting_tui.client.pagination import iterate_pages
 from porting_tui.client.resources.order_filters import DateLike, order_list_params
 from porting_tui.client.session import ApiSession, parse_body
-from porting_tui.client.validation import check_not_blank, check_order, order_id_path
+from porting_tui.client.validation import check_not_blank, check_order, check_text, order_id_path
 
 _ORDER = TypeAdapter(Order)
 _PAGE = TypeAdapter(OrderPage)
@@ -159,6 +159,7 @@ class OrdersResource:
         """Add a note, e.g. to answer a question from Sinch; never sent twice."""
         path = _order_path(order_id) + "/notes"
         check_not_blank("note", text)
+        check_text("note", text, prose=True)
         response = await self._session.request("POST", path, json={"note": text})
         return parse_body(response, _NOTE)
 
@@ -168,6 +169,8 @@ class OrdersResource:
         """Attach a document (LOA, bill copy); the bytes travel base64-encoded inside JSON."""
         path = _order_path(order_id) + "/documents"
         check_not_blank("documentName", name)
+        check_text("documentName", name)
+        check_text("description", description, prose=True)
         if not isinstance(content, bytes | bytearray):
             raise PortingValidationError(
                 "Document content must be bytes",
