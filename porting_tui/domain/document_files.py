@@ -32,10 +32,14 @@ def human_size(size: int) -> str:
 
 
 def too_large_message(path: Path | str, size: int, limit: int) -> str:
-    return (
+    message = (
         f"{path} is {human_size(size)}; documents can be at most {human_size(limit)}: "
         "compress it or scan it at a lower resolution"
     )
+    if human_size(size) == human_size(limit):
+        # Rounded, both read "10.0 MB": say by how much the file is over.
+        message += f" (it is {size:,} bytes, {size - limit:,} over the limit)"
+    return message
 
 
 def read_document(path: Path, limit: int = MAX_UPLOAD_BYTES) -> bytes:
