@@ -27,6 +27,8 @@ class RejectionHint:
     title: str
     advice: str
     patterns: tuple[re.Pattern[str], ...]
+    field: str | None = None
+    """What to change to fix it: an order or per-number API path, or ``phoneNumbers``."""
 
     def matches(self, reason: str) -> bool:
         return any(pattern.search(reason) for pattern in self.patterns)
@@ -51,11 +53,15 @@ def _hint(entry: Any, index: int) -> RejectionHint:
             compiled.append(re.compile(str(pattern), re.IGNORECASE))
         except re.error as error:
             raise HintsFileError(f"hint {index + 1}: pattern {pattern!r}: {error}") from None
+    field = entry.get("field")
+    if field is not None and (not isinstance(field, str) or not field.strip()):
+        raise HintsFileError(f"hint {index + 1}: 'field' must be a non-empty string")
     return RejectionHint(
         _text(entry, "key", index),
         _text(entry, "title", index),
         _text(entry, "advice", index),
         tuple(compiled),
+        field.strip() if field else None,
     )
 
 

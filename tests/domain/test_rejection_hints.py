@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from porting_tui.domain.order_edit import NUMBER_EDIT_FORM, ORDER_EDIT_FORM
 from porting_tui.domain.rejection_hints import HintsFileError, hint_for, load_hints, parse_hints
 from porting_tui.emulator.rules import (
     ACCOUNT_MISMATCH,
@@ -75,3 +76,11 @@ def test_another_hints_file_can_be_loaded_and_bad_ones_say_why(tmp_path: Path) -
         parse_hints('[[hint]]\nkey = "x"\ntitle = "x"\npatterns = ["x"]\n')
     with pytest.raises(HintsFileError, match="no \\[\\[hint\\]\\]"):
         parse_hints("title = 1\n")
+
+
+def test_every_hint_field_is_one_the_edit_dialog_offers() -> None:
+    offered = {f.path for f in ORDER_EDIT_FORM + NUMBER_EDIT_FORM} | {"phoneNumbers"}
+    fields = {hint.key: hint.field for hint in load_hints()}
+    assert fields["port-out-pin"] == "portOutInfo.existingPortOutPin"
+    assert fields["pending-order"] is None
+    assert {field for field in fields.values() if field} <= offered

@@ -11,6 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Button, Input, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
@@ -27,6 +28,7 @@ from porting_tui.domain.order_edit import (
     resubmitted,
     shared_number_texts,
 )
+from porting_tui.domain.rejection_hints import hint_for
 from porting_tui.tui.dialogs.action_dialog import DIALOG_CSS, ActionDialog, failure_text
 from porting_tui.tui.dialogs.order_changes_dialog import OrderChangesDialog
 from porting_tui.tui.session import Session
@@ -36,6 +38,7 @@ from porting_tui.tui.widgets.wizard_field_form import WizardFieldForm
 DIFFERS = "differs between them: empty keeps each"
 NOT_SET = "(not set)"
 UNSURE = "The order may have been saved: close this dialog and refresh the order (r)."
+_ORDER_PREFIXES = ("customerOrderReference", "desiredPortSchedule", "onDemandActivation")
 _END_USER = tuple(f for f in NUMBER_EDIT_FORM if f.path.startswith("endUser."))
 _PORT_OUT = tuple(f for f in NUMBER_EDIT_FORM if not f.path.startswith("endUser."))
 
@@ -110,7 +113,7 @@ class EditOrderDialog(ActionDialog[Order]):
                 )
                 yield Static("", id="chosen", markup=False)
                 yield WizardFieldForm(
-                    [("End user", _END_USER), ("Port-out", _PORT_OUT)], id="number-form"
+                    [("Port-out", _PORT_OUT), ("End user", _END_USER)], id="number-form"
                 )
             yield self.error_line()
             yield self.status_line()
@@ -128,6 +131,28 @@ class EditOrderDialog(ActionDialog[Order]):
     def on_mount(self) -> None:
         self.order_form.set_values(order_texts(self.order))
         self._refill_numbers()
+        self._focus_what_to_fix()
+
+    def _focus_what_to_fix(self) -> None:
+        """Start on the field the first rejection points to (its hint names it), if any."""
+        paths = {f.path for f in ORDER_EDIT_FORM + NUMBER_EDIT_FORM}
+        for number in self.order.phone_numbers:
+            hint = hint_for(number.reject_reason) if number.status == "REJECTED" else None
+            if hint is None or hint.field is None:
+                continue
+            if hint.field == "phoneNumbers":
+                target: Widget = self.numbers_list
+            elif hint.field in paths:
+                ordered = hint.field.startswith(_ORDER_PREFIXES)
+                form = self.order_form if ordered else self.number_form
+                target = form.field_widget(hint.field)
+            else:
+                continue
+            target.focus()
+            self.call_after_refresh(target.scroll_visible, animate=False)
+            reason = inert_text(number.reject_reason)
+            self.show_status(f"The carrier said “{reason}”: {hint.title} is where to start.")
+            return
         self.order_form.field_widget(ORDER_EDIT_FORM[0].path).focus()
 
     @property

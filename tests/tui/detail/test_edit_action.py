@@ -53,6 +53,9 @@ async def test_fixing_the_pin_sends_the_rejected_numbers_back_until_confirmed(
     assert set(dialog.numbers_list.selected) == {NUMBERS[0], NUMBERS[1]}
     pin = field(dialog, PIN)
     assert pin.password and pin.value == "0000"
+    assert dialog.focused is pin, "the dialog opens where the rejection points"
+    status = str(dialog.query_one("#status", Static).render())
+    assert status == "The carrier said “Invalid port-out PIN”: Port-out PIN is where to start."
     await detail.press("ctrl+r")
     assert not pin.password
     pin.value = "4321"
