@@ -12,6 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, Input, Select, Static
 
 from porting_tui.client import PortingError, WebhookEventType
+from porting_tui.domain.inert_text import inert_text
 from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.session import Session
 from porting_tui.tui.webhook_feed import WebhookEventReceived, WebhookFeed
@@ -126,9 +127,12 @@ class EventsScreen(SessionScreen):
             received = event.received_at.astimezone(zone)
             table.add_row(
                 Text(f"{received:%m-%d %H:%M:%S}"),
-                Text(event.event_type, style=TYPE_STYLES.get(event.event_type, "magenta")),
-                Text(event.order_id),
-                Text(event_summary(event)),
+                Text(
+                    inert_text(event.event_type),
+                    style=TYPE_STYLES.get(event.event_type, "magenta"),
+                ),
+                Text(inert_text(event.order_id)),
+                Text(inert_text(event_summary(event))),
                 key=str(event.id),
             )
         if selected is not None:

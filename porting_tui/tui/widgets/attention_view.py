@@ -23,6 +23,7 @@ from porting_tui.attention.markers import MARKER_SYMBOLS
 from porting_tui.attention.ranking import AttentionItem
 from porting_tui.attention.rules import NOTE, REJECTED
 from porting_tui.client import PortingError
+from porting_tui.domain.inert_text import inert_text
 
 REBUILD_SECONDS = 1.0
 PROGRESS_SECONDS = 0.25
@@ -86,14 +87,14 @@ def item_cells(item: AttentionItem) -> dict[str, Text]:
     return {
         "marker": Text(MARKER_SYMBOLS.get(item.marker or "", " "), style="bold"),
         "id": Text(str(item.order_id)),
-        "status": Text(f"● {status}", style=STATUS_STYLES.get(status, "magenta")),
-        "reference": Text(state.reference or ""),
+        "status": Text(f"● {inert_text(status)}", style=STATUS_STYLES.get(status, "magenta")),
+        "reference": Text(inert_text(state.reference)),
         "created": Text(state.created_date.isoformat() if state.created_date else "—"),
         **{
             key: Text(str(count), justify="right", style="" if count else "dim")
             for key, count in zip(count_keys, counts, strict=True)
         },
-        "why": Text(item.why, style=_REASON_STYLES.get(first, "")),
+        "why": Text(inert_text(item.why), style=_REASON_STYLES.get(first, "")),
     }
 
 

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from rich.text import Text
 
 from porting_tui.client import OrderListItem
+from porting_tui.domain.inert_text import inert_text
 
 Justify = Literal["left", "right"]
 
@@ -78,9 +79,9 @@ def cell_text(order: OrderListItem, key: str) -> Text:
     if key == "id":
         return Text(str(order.id))
     if key == "status":
-        return Text(status_label(order.status))
+        return Text(status_label(inert_text(order.status)))
     if key == "reference":
-        return Text(order.customer_order_reference or "")
+        return Text(inert_text(order.customer_order_reference))
     if key == "created":
         return Text(order.created_date.isoformat() if order.created_date else "—")
     return Text(str(getattr(order, _COUNT_ATTRIBUTES[key])))

@@ -10,6 +10,7 @@ from textual.widgets import Static
 from porting_tui.attention.board import AttentionBoard
 from porting_tui.attention.summary import SinceLastLooked
 from porting_tui.client import Order
+from porting_tui.domain.inert_text import inert_text
 
 
 def seen_label(seen_at: datetime | None, zone: tzinfo | None = None) -> str:
@@ -56,7 +57,7 @@ class SinceLastLookedBox(Static):
         """Show ``summary``: one change per line, server text never read as markup."""
         self.summary = summary
         lines = summary.items or (summary.text,)
-        self.update(Content("\n".join(lines)))
+        self.update(Content("\n".join(inert_text(line) for line in lines)))
         self.border_subtitle = seen_label(summary.seen_at, self._zone)
         self.set_class(not summary.items, "-nothing-new")
 

@@ -9,6 +9,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.widgets import DataTable
 
+from porting_tui.domain.inert_text import inert_text
 from porting_tui.local.timeline import SOURCE_HISTORY, SOURCE_YOU, TimelineEntry
 
 SOURCE_LABELS = {SOURCE_YOU: "you", SOURCE_HISTORY: "order"}
@@ -24,7 +25,7 @@ def entry_cells(entry: TimelineEntry, zone: tzinfo | None = None) -> tuple[Text,
     return (
         Text(f"{when:%Y-%m-%d %H:%M}"),
         Text(who, style=style),
-        Text(entry.text, style=style),
+        Text(inert_text(entry.text), style=style),
     )
 
 

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, ProgressBar, Static
 from porting_tui.client import PortingError
 from porting_tui.domain.draft_checks import DraftProblem
 from porting_tui.domain.draft_fields import Step
+from porting_tui.domain.inert_text import inert_text
 from porting_tui.domain.order_draft import PortabilityRecord
 from porting_tui.tui.screens.create_order.wizard_step import WizardStep
 
@@ -117,7 +118,7 @@ class PortabilityStep(WizardStep):
             blocked = [n for n in members if _is_blocked(records.get(n))]
             state = "all portable" if not blocked else f"{len(blocked)} not portable"
             count = f"{len(members)} number{'' if len(members) == 1 else 's'}"
-            lines.append(f"{carrier:<26} {count:>12}   {state}")
+            lines.append(f"{inert_text(carrier):<26} {count:>12}   {state}")
         self.query_one("#carrier-summary", Static).update("\n".join(lines))
         table = self.query_one("#portability-table", DataTable)
         table.clear()
@@ -130,7 +131,11 @@ class PortabilityStep(WizardStep):
                     else Text("✗ no" if record.portable is False else "? unknown", style="red")
                 )
                 table.add_row(
-                    number, Text(record.carrier or "—"), mark, Text(record.reason), key=number
+                    number,
+                    Text(inert_text(record.carrier) or "—"),
+                    mark,
+                    Text(inert_text(record.reason)),
+                    key=number,
                 )
         self.query_one("#carrier-tip", Static).update(ONE_CARRIER_TIP if len(groups) > 1 else "")
         checking = self._checking

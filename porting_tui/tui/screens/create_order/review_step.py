@@ -10,6 +10,7 @@ from textual.widgets import Button, Static
 
 from porting_tui.domain.draft_checks import DraftProblem
 from porting_tui.domain.draft_fields import Step
+from porting_tui.domain.inert_text import inert_text
 from porting_tui.domain.masking import mask_order_body
 from porting_tui.domain.order_draft import order_body
 from porting_tui.tui.screens.create_order.portability_step import carrier_groups
@@ -74,7 +75,7 @@ class ReviewStep(WizardStep):
         for carrier, members in groups.items():
             listed = ", ".join(members[:_LISTED_PER_CARRIER])
             more = f" and {len(members) - _LISTED_PER_CARRIER} more" if len(members) > 4 else ""
-            group_lines.append(f"{carrier} ({len(members)}): {listed}{more}")
+            group_lines.append(f"{inert_text(carrier)} ({len(members)}): {listed}{more}")
         self.query_one("#review-groups", Static).update("\n".join(group_lines))
         reveal = self.context.reveal_secrets
         shown = body if reveal else mask_order_body(body)
