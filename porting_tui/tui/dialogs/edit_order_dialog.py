@@ -130,6 +130,10 @@ class EditOrderDialog(ActionDialog[Order]):
 
     def on_mount(self) -> None:
         self.order_form.set_values(order_texts(self.order))
+        for field in ORDER_EDIT_FORM:
+            widget = self.order_form.field_widget(field.path)
+            if isinstance(widget, Input):
+                widget.placeholder = NOT_SET
         self._refill_numbers()
         self._focus_what_to_fix()
 

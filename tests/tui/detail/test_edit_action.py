@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
-from porting_tui.tui.dialogs.edit_order_dialog import EditOrderDialog
+from porting_tui.tui.dialogs.edit_order_dialog import NOT_SET, EditOrderDialog
 from porting_tui.tui.dialogs.order_changes_dialog import OrderChangesDialog
 from porting_tui.tui.widgets.numbers_panel import NumbersPanel
 from tests.tui.detail.conftest import (
@@ -166,3 +166,12 @@ async def test_nothing_to_save_says_so(detail: Detail) -> None:
     await detail.press("ctrl+s")
     assert detail.app.screen is dialog
     assert "Nothing to save" in str(dialog.query_one("#error", Static).render())
+
+
+async def test_empty_fields_say_not_set_rather_than_showing_an_example(detail: Detail) -> None:
+    order = await rejected_order(detail, reference="")
+    await detail.open(order.id)
+    dialog = await open_edit(detail)
+    reference = field(dialog, "customerOrderReference")
+    assert (reference.value, reference.placeholder) == ("", NOT_SET)
+    assert field(dialog, "endUser.streetPreDir").placeholder == NOT_SET
