@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import httpx
 from textual.widgets import TextArea
 
+from porting_tui.emulator import Emulator
+from porting_tui.tui.app import PortingApp
 from porting_tui.tui.dialogs.copied_text_dialog import CopiedTextDialog
 from porting_tui.tui.dialogs.note_dialog import NoteDialog
 from porting_tui.tui.screens.help_screen import HelpScreen, described_bindings
-from tests.tui.conftest import list_screen
+from porting_tui.tui.webhook_feed import WebhookEventReceived
+from porting_tui.tui.widgets.since_last_looked import SinceLastLookedBox
+from porting_tui.tui.widgets.timeline_view import TimelineView
+from porting_tui.webhooks.event_store import ReceivedEvent
+from tests.tui.conftest import START, RecordingTransport, list_screen, settle
 from tests.tui.detail.conftest import NUMBERS, Detail, rejected_order
+from tests.tui.test_attention_tab import attention_session
 
 ACTIONS = {
     "back": "Back",
@@ -64,3 +75,41 @@ async def test_every_action_is_in_the_help_and_the_palette(detail: Detail) -> No
     await detail.settle()
     await detail.press("enter")
     assert isinstance(detail.app.screen, NoteDialog)
+
+
+async def test_a_webhook_about_the_order_reads_it_again(detail: Detail) -> None:
+    order = await rejected_order(detail)
+    screen = await detail.open(order.id)
+    body = json.dumps({"type": "NEW_ORDER_NOTE", "orderId": str(order.id)})
+    detail.transport.forget()
+    other = ReceivedEvent(1, START, "NEW_ORDER_NOTE", str(order.id + 1), body)
+    screen.post_message(WebhookEventReceived(other))
+    await detail.settle()
+    assert detail.transport.requests == []
+    event = ReceivedEvent(2, START, "NEW_ORDER_NOTE", str(order.id), body)
+    screen.post_message(WebhookEventReceived(event))
+    await detail.settle()
+    assert [r.url.path.rsplit("/", 1)[-1] for r in detail.transport.requests] == [str(order.id)]
+
+
+async def test_with_the_local_store_the_since_box_and_the_timeline_show_your_actions(
+    tmp_path: Path, emulator: Emulator
+) -> None:
+    app = PortingApp(attention_session(tmp_path, emulator=emulator))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        # The session talks through its own transport; this one only completes the helper.
+        spare = RecordingTransport(httpx.ASGITransport(app=emulator.app))
+        detail = Detail(app, pilot, emulator, spare)
+        order = await rejected_order(detail)
+        screen = await detail.open(order.id)
+        box = screen.query_one(SinceLastLookedBox)
+        assert str(box.render()) == "First look at this order"
+        await detail.press("n")
+        note_dialog = app.screen
+        assert isinstance(note_dialog, NoteDialog)
+        note_dialog.query_one(TextArea).insert("PINs asked for.")
+        await detail.press("ctrl+s")
+        timeline = screen.query_one(TimelineView)
+        whats = [str(timeline.get_row_at(row)[2]) for row in range(timeline.row_count)]
+        assert "You added a note" in whats
