@@ -30,5 +30,13 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest -q -n auto
 
+# SVGs of every screen and dialog, from the real app on the emulator (fixed seed and clock).
+screenshots: $(STAMP)
+	$(BIN)/python tools/screenshots.py
+
+# Figures only (launch, 10,000 orders, refresh, CSV import, Needs attention); nothing asserted.
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -99,7 +99,9 @@ def served(emulator: Emulator) -> Iterator[str]:
         thread.join(timeout=30)
 
 
-async def run_once(base_url: str, store: LocalStore, concurrency: int, label: str) -> None:
+async def run_once(
+    base_url: str, store: LocalStore, concurrency: int, label: str
+) -> dict[str, float]:
     transport = CountingTransport()
     client = PortingClient(
         DEMO_PROJECT_ID,
@@ -128,9 +130,10 @@ async def run_once(base_url: str, store: LocalStore, concurrency: int, label: st
         f"{label:34} {done - began:8.2f} s {transport.requests:9} "
         f"{progress.fetched:8} {progress.reused:7} {len(items):10} {rank_ms:9.0f}"
     )
+    return {"seconds": done - began, "requests": transport.requests, "attention": len(items)}
 
 
-async def run_in_app(base_url: str, folder: Path, concurrency: int) -> None:
+async def run_in_app(base_url: str, folder: Path, concurrency: int) -> dict[str, float]:
     """The same, in the app (headless): from launch until the attention view is ranked."""
     from porting_tui.tui.app import PortingApp
     from porting_tui.tui.attention_context import LocalState
@@ -174,9 +177,10 @@ async def run_in_app(base_url: str, folder: Path, concurrency: int) -> None:
         f"{view.board.progress.fetched:8} {view.board.progress.reused:7} {ranked:10} "
         f"{'':>9}  (requests include the order list's own)"
     )
+    return {"seconds": done - began, "requests": transport.requests, "attention": ranked}
 
 
-async def main(count: int, concurrency: int) -> None:
+async def main(count: int, concurrency: int) -> dict[str, dict[str, float]]:
     began = time.perf_counter()
     emulator = open_orders_project(count)
     open_count = sum(
@@ -190,12 +194,16 @@ async def main(count: int, concurrency: int) -> None:
     )
     with tempfile.TemporaryDirectory() as folder, served(emulator) as base_url:
         store = LocalStore.open(Path(folder) / "state.sqlite3")
-        await run_once(base_url, store, concurrency, "first run (empty local store)")
-        await run_once(base_url, store, concurrency, "restart, nothing changed")
+        figures = {
+            "open_orders": {"count": open_count},
+            "cold": await run_once(base_url, store, concurrency, "first run (empty local store)"),
+            "warm": await run_once(base_url, store, concurrency, "restart, nothing changed"),
+        }
         emulator.advance(timedelta(hours=2))
         await run_once(base_url, store, concurrency, "restart, 2 virtual hours later")
         store.close()
-        await run_in_app(base_url, Path(folder), concurrency)
+        figures["app"] = await run_in_app(base_url, Path(folder), concurrency)
+    return figures
 
 
 if __name__ == "__main__":

@@ -160,7 +160,7 @@ async def median_of_async(repeats: int, run: Callable[[], Awaitable[object]]) ->
     return statistics.median(times)
 
 
-async def main(rows: int, repeats: int) -> None:
+async def main(rows: int, repeats: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "order.csv"
         write_csv(path, rows)
@@ -188,6 +188,13 @@ async def main(rows: int, repeats: int) -> None:
     for label, seconds in lines:
         print(f"  {label:42} {seconds * 1000:8.1f} ms")
     print(f"  {portable} of {rows} numbers portable (the rest must be removed before ordering)")
+    return {
+        "rows": rows,
+        "import_ms": import_time * 1000,
+        "validate_ms": validate_time * 1000,
+        "portability_ms": loopback * 1000,
+        "total_ms": total * 1000,
+    }
 
 
 if __name__ == "__main__":

@@ -6,9 +6,9 @@ keystroke with 10,000 orders loaded. Prints figures; asserts nothing.
       from spawn until the first order id of the first page appears in what it draws;
     - the floor: a bare ``python`` that imports textual and httpx and does one list request to
       the same emulator, timed from spawn until it prints its result.
-(b) runs the app in-process on an emulator with 10,000 orders, loads every page, then types a
-    find text one key at a time, timing each key from its event until the order table has
-    drawn the narrowed rows.
+(b) runs the app in-process on an emulator with 10,000 orders, loads every page (timed, with
+    the process's resident memory before and after), then types a find text one key at a time,
+    timing each key from its event until the order table has drawn the narrowed rows.
 
 Run: .venv/bin/python bench/launch_and_filter.py [runs]
 """
@@ -28,6 +28,7 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -36,6 +37,7 @@ START = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)
 CREDENTIALS = ("demo-key", "demo-secret")
 PROJECT = "demo-project"
 FIND_TEXT = "summit-1"
+XDG_NAMES = ("CONFIG", "DATA", "STATE", "CACHE")
 FLOOR_CODE = """
 import textual.app, httpx
 response = httpx.get({url!r}, params={{"pageSize": "100"}}, auth={auth!r})
@@ -108,16 +110,25 @@ def _set_size(fd: int, rows: int, columns: int) -> None:
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
 
 
-def launch_figures(runs: int) -> None:
+def resident_mb() -> float:
+    """This process's resident memory (VmRSS), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def launch_figures(runs: int) -> dict[str, float]:
     emulator, url = start_emulator()
     try:
         api = f"{url}/v1/projects/{PROJECT}/orders/portIns"
         first = httpx.get(api, params={"orderStatus": "PENDING"}, auth=CREDENTIALS).json()
         first_id = str(first["orders"][0]["id"]).encode()
-        config_home = tempfile.mkdtemp(prefix="porting-tui-bench-")
+        homes = Path(tempfile.mkdtemp(prefix="porting-tui-bench-"))
         env = {
             **os.environ,
-            "XDG_CONFIG_HOME": config_home,
+            # The app keeps profiles and its local store here, never in the user's own.
+            **{f"XDG_{name}_HOME": str(homes / name.lower()) for name in XDG_NAMES},
             "SINCH_PROJECT_ID": PROJECT,
             "SINCH_KEY_ID": CREDENTIALS[0],
             "SINCH_KEY_SECRET": CREDENTIALS[1],
@@ -135,18 +146,17 @@ def launch_figures(runs: int) -> None:
         print(f"    porting-tui: {launch * 1000:7.0f} ms   (min {min(launches) * 1000:.0f})")
         print(f"    floor:       {floor * 1000:7.0f} ms   (min {min(floors) * 1000:.0f})")
         print(f"    ratio:       {launch / floor:7.2f}x")
+        return {"launch_ms": launch * 1000, "floor_ms": floor * 1000, "ratio": launch / floor}
     finally:
         emulator.terminate()
         emulator.wait(timeout=10)
 
 
-async def keystroke_figures() -> None:
-    from textual import events
+async def keystroke_figures() -> dict[str, float]:
 
     from porting_tui.client import PortingClient
     from porting_tui.emulator import EmulatorSettings, create_emulator
     from porting_tui.tui.app import PortingApp
-    from porting_tui.tui.screens.order_list_screen import OrderListScreen
     from porting_tui.tui.session import ListSettings, Session
     from porting_tui.tui.widgets.order_table import OrderTable
 
@@ -183,7 +193,19 @@ async def keystroke_figures() -> None:
         return original(table, y)
 
     OrderTable.render_line = timed_render_line  # type: ignore[method-assign]
-    app = PortingApp(session)
+    try:
+        return await _type_keys(PortingApp(session), awaited, drawn, seeded)
+    finally:
+        OrderTable.render_line = original  # type: ignore[method-assign]
+
+
+async def _type_keys(
+    app: Any, awaited: dict[str, str | float], drawn: asyncio.Event, seeded: float
+) -> dict[str, float]:
+    from textual import events
+
+    from porting_tui.tui.screens.order_list_screen import OrderListScreen
+
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
@@ -191,9 +213,13 @@ async def keystroke_figures() -> None:
         assert isinstance(screen, OrderListScreen)
         screen.select_view(2)
         await app.workers.wait_for_complete()
+        memory_before = resident_mb()
+        load_began = time.perf_counter()
         await pilot.press("L")
         await app.workers.wait_for_complete()
         await pilot.pause()
+        load_all = time.perf_counter() - load_began
+        memory_after = resident_mb()
         loaded = screen.table.loaded_count
         await pilot.press("slash")
         # The pilot's own key presses wait for the app to go idle; sending straight to the
@@ -218,6 +244,16 @@ async def keystroke_figures() -> None:
     print(f"(b) '/' keystroke with {loaded} orders loaded (emulator seeded in {seeded:.1f} s)")
     print(f"    {len(timings)} keys typing {FIND_TEXT!r} three times ({shown} rows match it)")
     print(f"    median {statistics.median(timings):6.1f} ms   worst {max(timings):6.1f} ms")
+    print(f"(c) loading all {loaded} orders (L, pages of 1000): {load_all:.2f} s")
+    print(f"    resident memory {memory_before:.0f} MB before, {memory_after:.0f} MB after")
+    return {
+        "loaded": loaded,
+        "load_all_s": load_all,
+        "median_ms": statistics.median(timings),
+        "worst_ms": max(timings),
+        "memory_before_mb": memory_before,
+        "memory_after_mb": memory_after,
+    }
 
 
 def main() -> None:
