@@ -20,6 +20,7 @@ import os
 import pty
 import re
 import select
+import shutil
 import signal
 import statistics
 import subprocess
@@ -146,6 +147,7 @@ def launch_figures(runs: int) -> dict[str, float]:
         print(f"    porting-tui: {launch * 1000:7.0f} ms   (min {min(launches) * 1000:.0f})")
         print(f"    floor:       {floor * 1000:7.0f} ms   (min {min(floors) * 1000:.0f})")
         print(f"    ratio:       {launch / floor:7.2f}x")
+        shutil.rmtree(homes, ignore_errors=True)
         return {"launch_ms": launch * 1000, "floor_ms": floor * 1000, "ratio": launch / floor}
     finally:
         emulator.terminate()
@@ -197,6 +199,7 @@ async def keystroke_figures() -> dict[str, float]:
         return await _type_keys(PortingApp(session), awaited, drawn, seeded)
     finally:
         OrderTable.render_line = original  # type: ignore[method-assign]
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 async def _type_keys(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -79,6 +80,7 @@ async def main(orders: int, refreshes: int) -> dict[str, float]:
         return await _measure(emulator, session, refreshes, ui_seconds, shown)
     finally:
         OrderListScreen._show_listing = original_show  # type: ignore[method-assign]
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 async def _measure(
