@@ -71,7 +71,7 @@ def describe_problem(error: PortingError, session: Session, attempt: int = 1) ->
     if isinstance(error, ServerError):
         return Problem(
             f"{host} failed with HTTP {error.status_code}",
-            f"{error.message}. This is on the server's side; press r to retry.",
+            f"{error.message.rstrip('.')}. This is on the server's side; press r to retry.",
         )
     if isinstance(error, PortingTimeoutError):
         return Problem(

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from porting_tui.client import (
+    InvalidResponseError,
     PortingConnectionError,
     PortingError,
     RateLimitError,
@@ -53,8 +54,9 @@ def failure_text(
     text = Text()
     text.append(title, style="bold")
     text.append(f"\n{detail}")
-    # No answer, or the server failed: the request may have been carried out all the same.
-    if unsure and isinstance(error, PortingConnectionError | ServerError):
+    # No answer, an unreadable one (it came with a success status) or the server failed: the
+    # request may have been carried out all the same.
+    if unsure and isinstance(error, PortingConnectionError | ServerError | InvalidResponseError):
         text.append(f"\n{unsure}")
     if advice:
         text.append(f"\n{advice}")
