@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Input, Static, TextArea
 
 from porting_tui.client import parse_webhook
 from porting_tui.emulator import Emulator
@@ -25,6 +25,7 @@ from porting_tui.local.drafts import DraftStore
 from porting_tui.local.store import LocalStore
 from porting_tui.tui.app import PortingApp
 from porting_tui.tui.dialogs.configuration_changes_dialog import ConfigurationChangesDialog
+from porting_tui.tui.dialogs.note_dialog import NoteDialog
 from porting_tui.tui.screens.create_order.create_order_screen import CreateOrderScreen
 from porting_tui.tui.screens.events_screen import EventsScreen
 from porting_tui.tui.screens.order_list_screen import OrderListScreen
@@ -54,6 +55,10 @@ FAULTS = {
     "enum": Fault("enum=1", None),
     "sparse": Fault("sparse=1", None),
 }
+
+
+ANSWER_LOST = ("drop", "malformed")
+"""Faults after which a change was made but its answer never arrived whole."""
 
 
 @dataclass
@@ -90,6 +95,8 @@ class ScreenCase:
     begin: Step = nothing
     kept: Callable[[Visit], bool] = always
     end: Step = nothing
+    answer_lost_says: str | None = None
+    """For a change: what the message adds when its answer was lost (it may have happened)."""
 
 
 async def press(visit: Visit, *keys: str) -> None:
@@ -255,6 +262,49 @@ async def back_to_the_list(visit: Visit) -> None:
         await press(visit, "escape")
 
 
+# A note on the order: typed in the dialog (n), sent with ctrl+s
+
+
+def note_of(visit: Visit) -> str:
+    return f"Customer called about the {visit.fault} fault;\nPIN re-confirmed."
+
+
+async def write_a_note(visit: Visit) -> None:
+    if isinstance(visit.app.screen, OrderListScreen):
+        await press(visit, "enter")
+    await press(visit, "n")
+    assert isinstance(visit.app.screen, NoteDialog)
+    visit.app.screen.query_one("#note", TextArea).load_text(note_of(visit))
+
+
+async def send_note(visit: Visit) -> None:
+    if isinstance(visit.app.screen, NoteDialog):
+        await press(visit, "ctrl+s")
+
+
+def note_message(visit: Visit) -> str:
+    if isinstance(visit.app.screen, NoteDialog):
+        return static_text(visit, "#error")
+    return shown_text(visit)
+
+
+def notes_with_text(visit: Visit) -> int:
+    text = note_of(visit)
+    return sum(
+        1 for order in visit.emulator.store.orders.values() for n in order.notes if n.note == text
+    )
+
+
+def note_kept(visit: Visit) -> bool:
+    if isinstance(visit.app.screen, NoteDialog):
+        return visit.app.screen.query_one("#note", TextArea).text == note_of(visit)
+    return notes_with_text(visit) == 1
+
+
+def note_recovered(visit: Visit) -> bool:
+    return not isinstance(visit.app.screen, NoteDialog) and notes_with_text(visit) >= 1
+
+
 # Project defaults: a contact name typed per fault, then ctrl+s and y
 
 
@@ -326,6 +376,14 @@ SCREENS: dict[str, ScreenCase] = {
         refresh, attention_message, attention_recovered, begin=to_attention
     ),
     "order": ScreenCase(refresh, shown_text, order_recovered, begin=open_order),
+    "note": ScreenCase(
+        send_note,
+        note_message,
+        note_recovered,
+        begin=write_a_note,
+        kept=note_kept,
+        answer_lost_says="may have been added",
+    ),
     "wizard portability": ScreenCase(
         check_portability,
         portability_message,
@@ -340,6 +398,7 @@ SCREENS: dict[str, ScreenCase] = {
         begin=resume_a_finished_draft,
         kept=draft_kept,
         end=back_to_the_list,
+        answer_lost_says="was lost",
     ),
     "settings": ScreenCase(
         save_settings, shown_text, settings_recovered, begin=type_a_contact, kept=contact_kept
@@ -374,6 +433,8 @@ async def test_every_fault_is_reported_and_the_next_refresh_recovers(
                 assert any(words in message for words in fault.says), f"{name}: {message}"
             else:
                 assert readable_answer_shown(message), f"{name}: {message}"
+            if name in ANSWER_LOST and case.answer_lost_says is not None:
+                assert case.answer_lost_says in message, f"{name}: {message}"
             assert case.kept(visit), f"{name}: what was typed is kept"
             emulator.faults.set(None)
             await case.act(visit)
