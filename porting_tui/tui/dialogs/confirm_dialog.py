@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -26,25 +26,37 @@ class ConfirmDialog(ModalScreen[bool]):
             width: 60; max-width: 100%; height: auto; padding: 0 1;
             border: round $warning; background: $surface;
         }
+        &.-success > #dialog { border: round $success; }
         & #question { margin-bottom: 1; }
         & #buttons { height: auto; align-horizontal: right; }
         & Button { margin-left: 1; min-width: 8; }
     }
     """
 
-    def __init__(self, title: str, question: str, confirm_label: str = "Yes") -> None:
-        super().__init__()
+    def __init__(
+        self,
+        title: str,
+        question: str,
+        confirm_label: str = "Yes",
+        refuse_label: str = "No",
+        *,
+        tone: Literal["warning", "success"] = "warning",
+    ) -> None:
+        """``tone`` is "warning" for what is hard to undo, "success" for a step forward."""
+        super().__init__(classes=f"-{tone}")
         self._title = title
         self._question = question
         self._confirm_label = confirm_label
+        self._refuse_label = refuse_label
+        self._tone: Literal["warning", "success"] = tone
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as dialog:
             dialog.border_title = self._title
             yield Static(self._question, id="question", markup=False)
             with Horizontal(id="buttons"):
-                yield Button(f"{self._confirm_label} (y)", variant="warning", id="yes")
-                yield Button("No (n)", id="no")
+                yield Button(f"{self._confirm_label} (y)", variant=self._tone, id="yes")
+                yield Button(f"{self._refuse_label} (n)", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

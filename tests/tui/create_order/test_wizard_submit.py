@@ -10,7 +10,7 @@ import httpx
 from porting_tui.domain.draft_fields import Step
 from porting_tui.domain.order_draft import build_new_order
 from porting_tui.local.drafts import DraftStore
-from porting_tui.tui.screens.create_order.wizard_confirm_dialog import WizardConfirmDialog
+from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from tests.tui.create_order.conftest import WizardTransport
 from tests.tui.create_order.wizard_helpers import (
     CREATE_PATH,
@@ -174,7 +174,7 @@ async def test_a_second_submit_while_the_first_is_in_flight_is_refused(
         assert len(wizard_transport.creates()) == 1
         await pilot.press("ctrl+right")
         await pilot.pause()
-        assert not isinstance(app.screen, WizardConfirmDialog)
+        assert not isinstance(app.screen, ConfirmDialog)
         wizard_transport.hold_creates.set()
         await settle(pilot)
         assert len(app.created) == 1

@@ -22,6 +22,7 @@ from porting_tui.domain.draft_submit import prepare, submit
 from porting_tui.domain.order_draft import OrderDraft, generate_reference
 from porting_tui.domain.port_defaults import port_defaults
 from porting_tui.local.drafts import DraftStore
+from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.screens.create_order.draft_keeper import DraftKeeper
 from porting_tui.tui.screens.create_order.end_user_step import EndUserStep
 from porting_tui.tui.screens.create_order.numbers_step import NumbersStep
@@ -29,7 +30,6 @@ from porting_tui.tui.screens.create_order.portability_step import PortabilitySte
 from porting_tui.tui.screens.create_order.review_step import ReviewStep
 from porting_tui.tui.screens.create_order.routing_step import RoutingStep
 from porting_tui.tui.screens.create_order.schedule_step import ScheduleStep
-from porting_tui.tui.screens.create_order.wizard_confirm_dialog import WizardConfirmDialog
 from porting_tui.tui.screens.create_order.wizard_step import (
     READ_ONLY_MESSAGE,
     WizardContext,
@@ -202,7 +202,7 @@ class CreateOrderScreen(Screen[None]):
             self.dismiss(None)
 
         question = "Throw away this order and everything typed in it (PINs included)?"
-        dialog = WizardConfirmDialog("Discard the draft?", question, "Discard", "Keep")
+        dialog = ConfirmDialog("Discard the draft?", question, "Discard", "Keep")
         self.app.push_screen(dialog, answered)
 
     @on(WizardStep.Changed)
@@ -247,7 +247,7 @@ class CreateOrderScreen(Screen[None]):
             f"Create order {reference!r} with {len(self.draft.numbers)} numbers "
             f"({len(groups)} carrier group(s)) in project {self.session.project_id}?"
         )
-        dialog = WizardConfirmDialog("Submit the order?", question, "Submit", "Not yet")
+        dialog = ConfirmDialog("Submit the order?", question, "Submit", "Not yet", tone="success")
 
         def answered(confirmed: bool | None) -> None:
             if confirmed:

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
 from porting_tui.local.drafts import DraftStore, DraftSummary
-from porting_tui.tui.screens.create_order.wizard_confirm_dialog import WizardConfirmDialog
+from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 
 
 def saved_at(summary: DraftSummary) -> str:
@@ -110,5 +110,5 @@ class DraftsDialog(ModalScreen[str | None]):
 
         question = "Delete this draft? What was typed in it (PINs included) is gone for good."
         self.app.push_screen(
-            WizardConfirmDialog("Delete the draft?", question, "Delete", "Keep"), answered
+            ConfirmDialog("Delete the draft?", question, "Delete", "Keep"), answered
         )
