@@ -156,12 +156,10 @@ async def running(session: Session) -> AsyncIterator[tuple[PortingApp, Pilot[Non
         yield app, pilot
 
 
-async def create_order(
-    client: PortingClient, reference: str, phone_number: str = "+13125550143"
-) -> Order:
-    """A new one-number order through the API: it comes first in the list (newest first)."""
-    number = NewPhoneNumber(
-        phone_number=phone_number,
+def new_number(phone: str, pin: str = "1234") -> NewPhoneNumber:
+    """One number with a complete end user and port-out data, as the emulator accepts it."""
+    return NewPhoneNumber(
+        phone_number=phone,
         voice_configuration=EstVoice(trunk_id="trunk-1"),
         end_user=EndUser(
             name="Jo Doe",
@@ -173,12 +171,19 @@ async def create_order(
             type_of_service="B",
         ),
         port_out_info=PortOutInfo(
-            existing_port_out_pin="1234",
+            existing_port_out_pin=pin,
             account_num="A1",
             authorizing_name="Jo Doe",
             authorizing_date=date(2026, 11, 20),
         ),
     )
+
+
+async def create_order(
+    client: PortingClient, reference: str, phone_number: str = "+13125550143"
+) -> Order:
+    """A new one-number order through the API: it comes first in the list (newest first)."""
+    number = new_number(phone_number)
     schedule = DesiredPortSchedule(desired_port_date=date(2026, 12, 15))
     return await client.orders.create(
         NewOrder(

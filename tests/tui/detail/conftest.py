@@ -16,46 +16,20 @@ from textual.pilot import Pilot
 
 from porting_tui.client import (
     DesiredPortSchedule,
-    EndUser,
-    EstVoice,
     NewOrder,
-    NewPhoneNumber,
     Order,
     PortingClient,
-    PortOutInfo,
 )
 from porting_tui.emulator import Emulator
 from porting_tui.tui.app import PortingApp
 from porting_tui.tui.screens.order_detail_screen import OrderDetailScreen
 from porting_tui.tui.session import Session
-from tests.tui.conftest import RecordingTransport, make_emulator, make_session, settle
+from tests.tui.conftest import RecordingTransport, make_emulator, make_session, new_number, settle
 
 NUMBERS = ("+13125550143", "+13125550144", "+13125550177")
 PORT_DATE = date(2026, 12, 15)
 CARRIER_ANSWERS = timedelta(hours=5)
 """Long enough for wireless (1 h) and wireline (4 h) carriers to answer."""
-
-
-def new_number(phone: str, pin: str) -> NewPhoneNumber:
-    return NewPhoneNumber(
-        phone_number=phone,
-        voice_configuration=EstVoice(trunk_id="trunk-1"),
-        end_user=EndUser(
-            name="Jo Doe",
-            street_num="1",
-            street_name="Main",
-            city="Chicago",
-            state="IL",
-            zip_code="60601",
-            type_of_service="B",
-        ),
-        port_out_info=PortOutInfo(
-            existing_port_out_pin=pin,
-            account_num="A1",
-            authorizing_name="Jo Doe",
-            authorizing_date=date(2026, 11, 20),
-        ),
-    )
 
 
 async def make_order(
