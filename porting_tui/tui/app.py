@@ -13,12 +13,9 @@ from textual.worker import WorkerState
 from porting_tui.tui.commands import ProfileCommands, ScreenCommands
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.screens.audit_log_commands import AuditLogCommands
-from porting_tui.tui.screens.events_screen import EventsScreen
 from porting_tui.tui.screens.help_screen import HelpScreen
-from porting_tui.tui.screens.order_detail_screen import OrderDetailScreen
 from porting_tui.tui.screens.order_list_screen import OrderListScreen
 from porting_tui.tui.screens.session_screen import SessionScreen
-from porting_tui.tui.screens.settings_screen import SettingsScreen
 from porting_tui.tui.session import Session
 from porting_tui.tui.webhook_feed import feed_for_session
 from porting_tui.tui.widgets.attention_view import AttentionView
@@ -71,11 +68,19 @@ class PortingApp(App[str | None]):
     def on_session_screen_data_refreshed(self, event: SessionScreen.DataRefreshed) -> None:
         self.refreshed_at = event.at
 
+    # The screens below are imported when first opened, not at start-up: the first page of
+    # orders should not wait for screens the operator may never visit.
+
     def on_order_table_order_selected(self, event: OrderTable.OrderSelected) -> None:
-        self.push_screen(OrderDetailScreen(self.session, event.order.id))
+        self.open_order(event.order.id)
 
     def on_attention_view_order_selected(self, event: AttentionView.OrderSelected) -> None:
-        self.push_screen(OrderDetailScreen(self.session, event.order_id))
+        self.open_order(event.order_id)
+
+    def open_order(self, order_id: int) -> None:
+        from porting_tui.tui.screens.order_detail_screen import OrderDetailScreen
+
+        self.push_screen(OrderDetailScreen(self.session, order_id))
 
     def action_switch_profile(self, name: str, project_id: str, read_only: bool) -> None:
         """Ask, showing the project and the read-only flag, then restart on profile ``name``."""
@@ -96,11 +101,15 @@ class PortingApp(App[str | None]):
             self.push_screen(HelpScreen(self.screen))
 
     def action_settings(self) -> None:
+        from porting_tui.tui.screens.settings_screen import SettingsScreen
+
         # From the app's own screens only, never over a dialog or a second copy of itself.
         if isinstance(self.screen, SessionScreen) and not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen(self.session))
 
     def action_events(self) -> None:
+        from porting_tui.tui.screens.events_screen import EventsScreen
+
         if isinstance(self.screen, SessionScreen) and not isinstance(self.screen, EventsScreen):
             self.push_screen(EventsScreen(self.session, self.webhook_feed))
 

@@ -9,8 +9,6 @@ from textual.screen import Screen
 
 from porting_tui.local.drafts import DraftError, DraftStore
 from porting_tui.local.store import LocalStore, StoreError
-from porting_tui.tui.screens.create_order.create_order_screen import CreateOrderScreen
-from porting_tui.tui.screens.create_order.drafts_dialog import DraftsDialog
 from porting_tui.tui.screens.create_order.resume_draft_dialog import (
     ResumeChoice,
     ResumeDraftDialog,
@@ -51,6 +49,9 @@ def open_create_order(
     open_order: OpenOrder | None = None,
 ) -> None:
     """Push the wizard (resuming ``draft_id`` if given); a read-only profile is refused."""
+    # Imported on first use so that the wizard's six steps do not slow the app's start.
+    from porting_tui.tui.screens.create_order.create_order_screen import CreateOrderScreen
+
     if session.read_only:
         host.notify(
             READ_ONLY_MESSAGE.format(profile=session.profile_name),
@@ -85,6 +86,8 @@ def show_drafts(
     open_order: OpenOrder | None = None,
 ) -> None:
     """The drafts of the session's project, to resume or delete."""
+    from porting_tui.tui.screens.create_order.drafts_dialog import DraftsDialog
+
     drafts = drafts or open_draft_store(host)
     if drafts is None:
         return
