@@ -173,6 +173,10 @@ async def keystroke_figures() -> dict[str, float]:
         transport=httpx.ASGITransport(app=emulator.app),
     )
     folder = Path(tempfile.mkdtemp(prefix="porting-tui-bench-"))
+    # The app opens its local store (drafts, seen-state) from the XDG folders: a draft left in
+    # the user's own store would open a resume dialog over the list, so keep them throwaway.
+    for name in XDG_NAMES:
+        os.environ[f"XDG_{name}_HOME"] = str(folder / name.lower())
     session = Session(
         "bench",
         PROJECT,
