@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -15,23 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from porting_tui.domain.configuration_checks import ConfigurationChange
-
-NOT_SET = "(not set)"
-
-
-def changes_table(changes: Sequence[ConfigurationChange]) -> Table:
-    """Setting, current value and new value; every value shown literally."""
-    table = Table(box=None, padding=(0, 1), expand=True, show_edge=False)
-    table.add_column("Setting", no_wrap=True, style="bold")
-    table.add_column("Now", overflow="fold", ratio=1)
-    table.add_column("After saving", overflow="fold", ratio=1)
-    for change in changes:
-        table.add_row(
-            Text(change.label),
-            Text(change.before or NOT_SET, style="" if change.before else "dim"),
-            Text(change.after or NOT_SET, style="bold" if change.after else "dim"),
-        )
-    return table
+from porting_tui.tui.widgets.changes_table import changes_table
 
 
 class ConfigurationChangesDialog(ModalScreen[bool]):
@@ -70,7 +53,8 @@ class ConfigurationChangesDialog(ModalScreen[bool]):
         with Vertical(id="dialog") as dialog:
             dialog.border_title = f"{verb} porting defaults"
             yield Static(Text(intro), id="intro")
-            yield Static(changes_table(self.changes), id="changes")
+            rows = [(change.label, change.before, change.after) for change in self.changes]
+            yield Static(changes_table(rows, label_title="Setting"), id="changes")
             with Horizontal(id="buttons"):
                 yield Button(f"{verb} (y)", variant="warning", id="yes")
                 yield Button("Cancel (n)", id="no")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -14,26 +13,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from porting_tui.domain.inert_text import inert_text
 from porting_tui.domain.order_edit import EditChange
-
-NOT_SET = "(not set)"
-
-
-def edit_changes_table(changes: Sequence[EditChange]) -> Table:
-    """Field, value now and value after saving; every value shown literally."""
-    table = Table(box=None, padding=(0, 1), expand=True, show_edge=False)
-    table.add_column("Field", style="bold", ratio=2, overflow="fold")
-    table.add_column("Now", overflow="fold", ratio=1)
-    table.add_column("After saving", overflow="fold", ratio=1)
-    for change in changes:
-        before, after = inert_text(change.before), inert_text(change.after)
-        table.add_row(
-            Text(inert_text(change.label)),
-            Text(before or NOT_SET, style="" if before else "dim"),
-            Text(after or NOT_SET, style="bold" if after else "dim"),
-        )
-    return table
+from porting_tui.tui.widgets.changes_table import changes_table
 
 
 class OrderChangesDialog(ModalScreen[bool]):
@@ -76,7 +57,8 @@ class OrderChangesDialog(ModalScreen[bool]):
             dialog.border_title = "What will change"
             yield Static(Text(intro), id="intro")
             with VerticalScroll():
-                yield Static(edit_changes_table(self.changes), id="changes")
+                rows = [(change.label, change.before, change.after) for change in self.changes]
+                yield Static(changes_table(rows, label_title="Field", label_ratio=2), id="changes")
             if self.resubmitted:
                 numbers = ", ".join(self.resubmitted)
                 yield Static(
