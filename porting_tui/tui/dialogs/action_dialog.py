@@ -6,6 +6,7 @@ import re
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
+from textual import on
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
@@ -101,6 +102,15 @@ class ActionDialog(ModalScreen[ResultT]):
     def has_input(self) -> bool:
         """Whether closing would drop something the operator typed."""
         return False
+
+    # Every subclass has an ``action_send``; its button and the close button route here.
+    @on(Button.Pressed, "#send")
+    async def _send_pressed(self) -> None:
+        await self.run_action("send")
+
+    @on(Button.Pressed, "#close")
+    def _close_pressed(self) -> None:
+        self.action_close()
 
     def action_close(self) -> None:
         if self.sending:

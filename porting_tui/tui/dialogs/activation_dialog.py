@@ -130,14 +130,6 @@ class ActivationDialog(ActionDialog[list[GroupActivation]]):
     def _selected(self) -> None:
         self.action_send()
 
-    @on(Button.Pressed, "#send")
-    def _send_pressed(self) -> None:
-        self.action_send()
-
-    @on(Button.Pressed, "#close")
-    def _close_pressed(self) -> None:
-        self.action_close()
-
     def action_send(self) -> None:
         chosen = self._chosen()
         if self.sending or self.results is not None or not chosen:

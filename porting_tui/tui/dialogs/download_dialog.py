@@ -103,17 +103,9 @@ class DownloadDialog(ActionDialog[SavedDocument]):
     def _changed(self) -> None:
         self._show_target()
 
-    @on(Button.Pressed, "#send")
-    def _send_pressed(self) -> None:
-        self.action_send()
-
     @on(Button.Pressed, "#browse")
     def _browse_pressed(self) -> None:
         self.action_browse()
-
-    @on(Button.Pressed, "#close")
-    def _close_pressed(self) -> None:
-        self.action_close()
 
     def action_browse(self) -> None:
         def chosen(path: Path | None) -> None:

@@ -240,17 +240,9 @@ class EditOrderDialog(ActionDialog[Order]):
             self.session.now().date(),
         )
 
-    @on(Button.Pressed, "#send")
-    def _send_pressed(self) -> None:
-        self.action_send()
-
     @on(Button.Pressed, "#reveal")
     def _reveal_pressed(self) -> None:
         self.action_reveal()
-
-    @on(Button.Pressed, "#close")
-    def _close_pressed(self) -> None:
-        self.action_close()
 
     def action_send(self) -> None:
         if self.sending:

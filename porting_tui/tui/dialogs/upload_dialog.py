@@ -108,17 +108,9 @@ class UploadDialog(ActionDialog[OrderDocument]):
         over = f" — over the {human_size(self.limit)} limit" if size > self.limit else ""
         return human_size(size) + over
 
-    @on(Button.Pressed, "#send")
-    def _send_pressed(self) -> None:
-        self.action_send()
-
     @on(Button.Pressed, "#browse")
     def _browse_pressed(self) -> None:
         self.action_browse()
-
-    @on(Button.Pressed, "#close")
-    def _close_pressed(self) -> None:
-        self.action_close()
 
     def action_browse(self) -> None:
         typed = self._value("path").strip()

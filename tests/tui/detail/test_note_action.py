@@ -93,3 +93,18 @@ async def test_esc_asks_before_dropping_a_typed_note(detail: Detail) -> None:
     assert note_dialog(detail).text == "half written"
     await detail.press("escape", "y")
     assert detail.app.screen is screen
+
+
+async def test_the_dialog_buttons_send_and_close_like_their_keys(detail: Detail) -> None:
+    order = await rejected_order(detail)
+    screen = await detail.open(order.id)
+    await detail.press("n")
+    note_dialog(detail)
+    await detail.pilot.click("#close")
+    await detail.settle()
+    assert detail.app.screen is screen
+    await type_note(detail, NOTE)
+    await detail.pilot.click("#send")
+    await detail.settle()
+    assert detail.app.screen is screen
+    assert screen.query_one(NotesThread).notes[-1].note == NOTE
