@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar, Literal
@@ -15,8 +14,8 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static, Tab, Tabs
 
-from porting_tui.client import OrderListItem, PortingError, RateLimitError
-from porting_tui.local.export import ExportFormat, export_file_name, write_export
+from porting_tui.client import PortingError, RateLimitError
+from porting_tui.local.export import ExportFormat
 from porting_tui.local.saved_views import (
     SavedView,
     SavedViewsError,
@@ -31,8 +30,10 @@ from porting_tui.tui.dialogs.export_dialog import ExportDialog
 from porting_tui.tui.dialogs.filter_dialog import FilterDialog
 from porting_tui.tui.dialogs.save_view_dialog import SaveViewDialog
 from porting_tui.tui.filters import FilterErrors, OrderFilters, describe, to_query
+from porting_tui.tui.order_list_export import export_orders, export_question
+from porting_tui.tui.order_list_status import list_status
 from porting_tui.tui.order_listing import OrderListing
-from porting_tui.tui.order_views import BUILT_IN_NAMES, OrderView, all_views
+from porting_tui.tui.order_views import BUILT_IN_NAMES, OrderView, all_views, count_views
 from porting_tui.tui.problems import Problem, describe_problem
 from porting_tui.tui.screens.create_order.launch import (
     offer_draft_resume,
@@ -43,13 +44,12 @@ from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.session import Session
 from porting_tui.tui.webhook_feed import WebhookEventReceived
 from porting_tui.tui.widgets.attention_view import AttentionView
-from porting_tui.tui.widgets.order_columns import COLUMN_KEYS, COLUMN_TITLES
+from porting_tui.tui.widgets.order_columns import COLUMN_KEYS
 from porting_tui.tui.widgets.order_table import OrderTable
 from porting_tui.tui.widgets.problem_banner import ProblemBanner
 from porting_tui.tui.widgets.status_header import StatusHeader
 
 LoadKind = Literal["first", "next", "all", "reload"]
-_EXPORT_PAGE_SIZE = 1000
 
 
 class OrderListScreen(SessionScreen):
@@ -329,20 +329,11 @@ class OrderListScreen(SessionScreen):
 
     @work(exclusive=True, group="counts")
     async def _load_counts(self) -> None:
-        """The number of orders in each other view, for the tab labels (one cheap request each)."""
+        """The number of orders in each other view, for the tab labels."""
         today = self.session.now().date()
-        for index, view in enumerate(list(self._views)):
-            if index == self._view_index:
-                continue
-            try:
-                query = to_query(view.filters, today)
-                page = await self.session.client.orders.list_page(None, 1, **query)
-            except FilterErrors:
-                continue
-            except PortingError:
-                return
-            if page.total_items is not None:
-                self._counts[view.name] = page.total_items
+        views = list(self._views)
+        counts = await count_views(self.session.client, views, self._view_index, today)
+        self._counts.update(counts)
         self._relabel_tabs()
 
     def _loading(self) -> bool:
@@ -522,15 +513,11 @@ class OrderListScreen(SessionScreen):
     def action_export(self) -> None:
         if self._query() is None:
             return
-        summary = describe(self._filters) or "no filters"
         total = self._listing.total_items if self._listing else None
-        what = f"{total} orders" if total is not None else "every order"
-        find = self.table.find_text
-        text = f"Export {what} matching: {summary}"
-        if find:
-            text += f"\nOnly rows containing {find!r} (the find filter) are kept."
-        text += f"\nThe file goes to {self.session.export_dir()}"
-        self.app.push_screen(ExportDialog(text), self._export_chosen)
+        question = export_question(
+            describe(self._filters), total, self.table.find_text, self.session.export_dir()
+        )
+        self.app.push_screen(ExportDialog(question), self._export_chosen)
 
     def _export_chosen(self, fmt: ExportFormat | None) -> None:
         if fmt is not None:
@@ -544,22 +531,15 @@ class OrderListScreen(SessionScreen):
             return None
         self.notify("Exporting…", timeout=2)
         try:
-            found = self.session.client.orders.list(page_size=_EXPORT_PAGE_SIZE, **query)
-            orders: list[OrderListItem] = [order async for order in found]
+            path, count = await export_orders(self.session, query, self.table.arrange_orders, fmt)
         except PortingError as error:
             problem = describe_problem(error, self.session)
             self.notify(problem.detail, title=problem.title, severity="error", markup=False)
             return None
-        arranged = self.table.arrange_orders(orders)
-        name = export_file_name(self.session.profile_name, self.session.now(), fmt)
-        try:
-            path = await asyncio.to_thread(
-                write_export, arranged, fmt, self.session.export_dir(), name
-            )
         except OSError as error:
             self.notify(f"Cannot write the export: {error}", severity="error", markup=False)
             return None
-        self.notify(f"Exported {len(arranged)} orders to {path}", timeout=15, markup=False)
+        self.notify(f"Exported {count} orders to {path}", timeout=15, markup=False)
         return path
 
     def _update_filter_summary(self) -> None:
@@ -568,24 +548,6 @@ class OrderListScreen(SessionScreen):
         self.query_one("#filter-summary", Static).update(text)
 
     def _update_status_line(self) -> None:
-        table = self.table
-        listing = self._listing
-        shown = len(table.visible_orders)
-        loaded = table.loaded_count
-        total = listing.total_items if listing else None
-        parts = []
-        if table.find_text:
-            parts.append(f"{shown} match of {loaded} loaded")
-            if listing is not None and listing.has_more:
-                parts.append("L loads all")
-        if listing is not None and listing.loaded:
-            parts.append(f"{loaded} of {total if total is not None else '?'} orders")
-        elif listing is not None:
-            parts.append("loading…")
-        if table.sort_column:
-            arrow = "▼" if table.sort_reverse else "▲"
-            parts.append(f"sorted by {COLUMN_TITLES[table.sort_column]} {arrow}")
-        parts.append(f"page size {self.session.settings.page_size}")
-        seconds = self.session.settings.refresh_seconds
-        parts.append("auto-refresh paused" if self._paused else f"auto-refresh {seconds:.0f}s")
-        self.query_one("#list-status", Static).update(Content(" · ".join(parts)))
+        settings = self.session.settings
+        text = list_status(self.table, self._listing, settings, paused=self._paused)
+        self.query_one("#list-status", Static).update(Content(text))
