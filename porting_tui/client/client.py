@@ -28,7 +28,12 @@ from porting_tui.client.resources import (
     PortabilityResource,
 )
 from porting_tui.client.retry import RetryPolicy
-from porting_tui.client.session import ApiSession, Sleep
+from porting_tui.client.session import (
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_ANSWER_BYTES,
+    ApiSession,
+    Sleep,
+)
 
 DEFAULT_BASE_URL = "https://porting.api.sinch.com"
 DEFAULT_AUTH_URL = "https://auth.sinch.com/oauth2/token"
@@ -86,6 +91,8 @@ class PortingClient:
         retry_policy: RetryPolicy | None = None,
         clock: Callable[[], float] = time.monotonic,
         on_mutation: MutationObserver | None = None,
+        deadline: float = DEFAULT_DEADLINE,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     ) -> None:
         if not project_id or not project_id.strip():
             raise PortingConfigError("A project id is required")
@@ -133,6 +140,8 @@ class PortingClient:
             policy=policy,
             sleep=sleep,
             on_mutation=on_mutation,
+            deadline=deadline,
+            max_answer_bytes=max_answer_bytes,
         )
         self.portability = PortabilityResource(self._session)
         self.orders = OrdersResource(self._session)

@@ -6,7 +6,8 @@ The tree::
     ├── PortingConfigError             bad client settings (e.g. http:// to a non-loopback host)
     ├── PortingValidationError         request invalid before any I/O; .field_violations
     ├── PortingConnectionError         could not reach the host; .host
-    │   └── PortingTimeoutError        timed out
+    │   ├── PortingTimeoutError        timed out
+    │   └── PortingCertificateError    TLS certificate not accepted
     ├── InvalidResponseError           2xx with a malformed body
     └── PortingStatusError             non-2xx; .status_code .code .field_violations .raw_body
         ├── BadRequestError            400
@@ -80,6 +81,10 @@ class PortingConnectionError(PortingError):
 
 class PortingTimeoutError(PortingConnectionError):
     """The API host did not answer in time."""
+
+
+class PortingCertificateError(PortingConnectionError):
+    """The host's TLS certificate was not accepted (expired, wrong name, unknown authority)."""
 
 
 class InvalidResponseError(PortingError):

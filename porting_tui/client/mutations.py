@@ -27,14 +27,19 @@ class MutationRecord:
     """The HTTP status of the answer; None when no answer arrived."""
     error: str | None = None
     """The name of the error raised (``ConflictError``...), None on success."""
+    unknown: bool = False
+    """The request was sent but its answer was lost or cannot be read: it may have been done."""
 
     @property
     def succeeded(self) -> bool:
-        return self.error is None
+        return self.error is None and not self.unknown
 
     @property
     def outcome(self) -> str:
-        """A short account of the result: ``ok (201)``, ``failed: HTTP 409`` or ``failed: ...``."""
+        """``ok (201)``, ``failed: HTTP 409``, ``failed: ...`` or ``unknown: ...``."""
+        if self.unknown:
+            why = f"HTTP {self.status_code}, answer unreadable" if self.status_code else self.error
+            return f"unknown ({why})"
         if self.error is None:
             return f"ok ({self.status_code})" if self.status_code else "ok"
         if self.status_code is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, TypeVar
@@ -15,6 +16,7 @@ from porting_tui.client.auth import Authenticator
 from porting_tui.client.errors import (
     AuthenticationError,
     InvalidResponseError,
+    PortingCertificateError,
     PortingConnectionError,
     PortingError,
     PortingTimeoutError,
@@ -35,9 +37,38 @@ T = TypeVar("T")
 Sleep = Callable[[float], Awaitable[None]]
 _REPEATABLE_METHODS = frozenset({"GET", "PUT", "DELETE", "HEAD", "OPTIONS"})
 _RAW_BODY_LIMIT = 2000
+DEFAULT_DEADLINE = 120.0
+"""Seconds one request may take in all (connect, send, every read), however the server drips."""
+DEFAULT_MAX_ANSWER_BYTES = 20 * 1024 * 1024
+"""The largest answer read; a page of 1,000 orders is a few megabytes."""
+# Errors after which the request may have reached the server: a write may have been done.
+_ANSWER_LOST = (httpx.RemoteProtocolError, httpx.ReadError, httpx.ReadTimeout, httpx.WriteTimeout)
+
+
+class AnswerTooLargeError(InvalidResponseError):
+    """The answer grew past the size cap while it was read (the rest was never read)."""
+
+
+def _certificate_problem(error: BaseException) -> ssl.SSLCertVerificationError | None:
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
 
 
 def _connection_error(error: httpx.HTTPError, host: str) -> PortingError:
+    certificate = _certificate_problem(error)
+    if certificate is not None:
+        reason = certificate.verify_message or certificate.reason or "not trusted"
+        return PortingCertificateError(
+            f"The TLS certificate of {host} was not accepted ({reason}): check the system "
+            "clock and, behind an inspecting proxy, its CA (SSL_CERT_FILE)",
+            host,
+        )
     if isinstance(error, httpx.TimeoutException):
         return PortingTimeoutError(f"Timed out talking to {host}", host)
     if isinstance(error, httpx.DecodingError):
@@ -75,6 +106,17 @@ def parse_body(response: httpx.Response, adapter: TypeAdapter[T]) -> T:
         ) from None
 
 
+def _readable(response: httpx.Response) -> bool:
+    """Whether a body, if any, is JSON at all (its shape is checked where it is read)."""
+    if not response.content.strip():
+        return True
+    try:
+        response.json()
+    except ValueError:
+        return False
+    return True
+
+
 class ApiSession:
     """Sends requests to one project of the API with auth, retries and logging."""
 
@@ -87,8 +129,12 @@ class ApiSession:
         policy: RetryPolicy,
         sleep: Sleep,
         on_mutation: MutationObserver | None = None,
+        deadline: float = DEFAULT_DEADLINE,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     ) -> None:
         self.http = http
+        self.deadline = deadline
+        self.max_answer_bytes = max_answer_bytes
         self.api_root = api_root
         self.authenticator = authenticator
         self.policy = policy
@@ -118,13 +164,25 @@ class ApiSession:
         except (PortingError, asyncio.CancelledError) as error:
             # A cancelled write may or may not have reached the server: record that too.
             status = getattr(error, "status_code", None)
+            lost = isinstance(error, asyncio.CancelledError | InvalidResponseError) or (
+                isinstance(error, PortingConnectionError)
+                and isinstance(error.__cause__, (*_ANSWER_LOST, TimeoutError))
+            )
             self._report(
-                MutationRecord(method, path, action, order_id, status, type(error).__name__)
+                MutationRecord(
+                    method, path, action, order_id, status, type(error).__name__, unknown=lost
+                )
             )
             raise
         if action == "create":
             order_id = created_order_id(response)
-        self._report(MutationRecord(method, path, action, order_id, response.status_code))
+        record = MutationRecord(method, path, action, order_id, response.status_code)
+        if not _readable(response):
+            # Done by the server, but its answer cannot be read: nobody can say what was made.
+            record = MutationRecord(
+                method, path, action, order_id, response.status_code, "unreadable", unknown=True
+            )
+        self._report(record)
         return response
 
     def _report(self, record: MutationRecord) -> None:
@@ -184,10 +242,18 @@ class ApiSession:
         attempt = 0
         while True:
             started = time.perf_counter()
+            request = self.http.build_request(
+                method, target, headers=headers, json=json, data=data, params=params
+            )
             try:
-                response = await self.http.request(
-                    method, target, headers=headers, json=json, data=data, params=params
-                )
+                response = await self._exchange(request)
+            except TimeoutError as error:
+                logger.debug("%s %s: no complete answer in %.0f s", method, target.path,
+                             self.deadline)  # fmt: skip
+                raise PortingTimeoutError(
+                    f"{host} did not send a complete answer within {self.deadline:g} seconds",
+                    host,
+                ) from error
             except httpx.HTTPError as error:
                 elapsed = (time.perf_counter() - started) * 1000
                 logger.debug(
@@ -215,6 +281,43 @@ class ApiSession:
                 attempt += 1
                 continue
             raise error_from_response(response)
+
+    async def _exchange(self, request: httpx.Request) -> httpx.Response:
+        """Send and read the whole answer within the deadline, never more than the size cap."""
+        async with asyncio.timeout(self.deadline):
+            response = await self.http.send(request, stream=True)
+            try:
+                declared = response.headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > self.max_answer_bytes:
+                    raise self._too_large(request)
+                chunks: list[bytes] = []
+                size = 0
+                # Counted after decompression, so a small gzip bomb is stopped as well.
+                async for chunk in response.aiter_bytes():
+                    size += len(chunk)
+                    if size > self.max_answer_bytes:
+                        raise self._too_large(request)
+                    chunks.append(chunk)
+            finally:
+                await response.aclose()
+        headers = [
+            (name, value)
+            for name, value in response.headers.multi_items()
+            if name.lower() not in ("content-encoding", "content-length", "transfer-encoding")
+        ]
+        return httpx.Response(
+            response.status_code,
+            headers=headers,
+            content=b"".join(chunks),
+            request=request,
+            extensions=response.extensions,
+        )
+
+    def _too_large(self, request: httpx.Request) -> AnswerTooLargeError:
+        return AnswerTooLargeError(
+            f"The answer to {request.method} {request.url.path} is larger than "
+            f"{self.max_answer_bytes} bytes; it was not read"
+        )
 
     async def _pause(self, attempt: int, retry_after: float | None, method: str, path: str) -> None:
         delay = retry_delay(self.policy, attempt, retry_after)
