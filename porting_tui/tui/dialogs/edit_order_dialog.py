@@ -89,6 +89,7 @@ class EditOrderDialog(ActionDialog[Order]):
         self.removed: set[str] = set()
         self.revealed = False
         self._touched: set[str] = set()
+        self._shown_order: dict[str, str] = {}
         rejected = [n.phone_number for n in order.phone_numbers if n.status == "REJECTED"]
         self._initial = set(rejected or (n.phone_number for n in order.phone_numbers))
 
@@ -130,6 +131,7 @@ class EditOrderDialog(ActionDialog[Order]):
 
     def on_mount(self) -> None:
         self.order_form.set_values(order_texts(self.order))
+        self._shown_order = form_values(self.order_form)
         for field in ORDER_EDIT_FORM:
             widget = self.order_form.field_widget(field.path)
             if isinstance(widget, Input):
@@ -208,8 +210,11 @@ class EditOrderDialog(ActionDialog[Order]):
             self._touched.add(event.path)
 
     def has_input(self) -> bool:
+        # Any change counts, valid or not: a refused value (a Sunday port date) is still typing.
+        if self._touched or self.removed or form_values(self.order_form) != self._shown_order:
+            return True
         edit, _ = self._read()
-        return not edit.empty or bool(self._touched)
+        return not edit.empty
 
     def action_toggle_remove(self) -> None:
         numbers = self.numbers_list

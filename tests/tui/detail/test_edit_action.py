@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
+from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.dialogs.edit_order_dialog import NOT_SET, EditOrderDialog
 from porting_tui.tui.dialogs.order_changes_dialog import OrderChangesDialog
 from porting_tui.tui.widgets.numbers_panel import NumbersPanel
@@ -175,3 +176,31 @@ async def test_empty_fields_say_not_set_rather_than_showing_an_example(detail: D
     reference = field(dialog, "customerOrderReference")
     assert (reference.value, reference.placeholder) == ("", NOT_SET)
     assert field(dialog, "endUser.streetPreDir").placeholder == NOT_SET
+
+
+async def test_esc_after_a_refused_save_asks_before_dropping_what_was_typed(
+    detail: Detail,
+) -> None:
+    order = await rejected_order(detail)
+    await detail.open(order.id)
+    dialog = await open_edit(detail)
+    date_field = field(dialog, "desiredPortSchedule.desiredPortDate")
+    date_field.focus()
+    date_field.value = ""
+    await detail.pilot.press(*"2026-12-20")  # a Sunday: refused
+    await detail.press("ctrl+s")
+    assert detail.app.screen is dialog
+    await detail.press("escape")
+    confirm = detail.app.screen
+    assert isinstance(confirm, ConfirmDialog), f"on {type(confirm).__name__}"
+    await detail.press("escape")
+    assert detail.app.screen is dialog
+    assert date_field.value == "2026-12-20"
+
+
+async def test_esc_without_changes_closes_at_once(detail: Detail) -> None:
+    order = await rejected_order(detail)
+    screen = await detail.open(order.id)
+    await open_edit(detail)
+    await detail.press("escape")
+    assert detail.app.screen is screen
