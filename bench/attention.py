@@ -135,9 +135,9 @@ async def run_once(
 
 async def run_in_app(base_url: str, folder: Path, concurrency: int) -> dict[str, float]:
     """The same, in the app (headless): from launch until the attention view is ranked."""
+    from porting_tui.listing.attention_context import LocalState
+    from porting_tui.listing.session import Session
     from porting_tui.tui.app import PortingApp
-    from porting_tui.tui.attention_context import LocalState
-    from porting_tui.tui.session import Session
     from porting_tui.tui.widgets.attention_view import AttentionView
 
     transport = CountingTransport()

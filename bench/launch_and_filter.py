@@ -158,8 +158,8 @@ async def keystroke_figures() -> dict[str, float]:
 
     from porting_tui.client import PortingClient
     from porting_tui.emulator import EmulatorSettings, create_emulator
+    from porting_tui.listing.session import ListSettings, Session
     from porting_tui.tui.app import PortingApp
-    from porting_tui.tui.session import ListSettings, Session
     from porting_tui.tui.widgets.order_table import OrderTable
 
     began = time.perf_counter()

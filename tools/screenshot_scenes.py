@@ -25,14 +25,14 @@ from porting_tui.emulator import (
     create_emulator,
 )
 from porting_tui.emulator.carriers import number_facts
+from porting_tui.listing.attention_context import LocalState
+from porting_tui.listing.session import ListSettings, Session
 from porting_tui.local.drafts import DraftStore
 from porting_tui.local.store import LocalStore
 from porting_tui.tui.app import PortingApp
-from porting_tui.tui.attention_context import LocalState
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.first_run import FirstRunApp
 from porting_tui.tui.screens.order_list_screen import OrderListScreen
-from porting_tui.tui.session import ListSettings, Session
 from porting_tui.webhooks import WebhookEventStore
 
 DRAFT_NUMBERS = ["+13125550100", "+13125550101", "+12125550100"]

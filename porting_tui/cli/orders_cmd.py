@@ -52,7 +52,7 @@ def orders() -> None:
 
 
 def _query(filters: dict[str, str | None]) -> dict[str, Any]:
-    from porting_tui.tui.filters import FilterErrors, OrderFilters, to_query
+    from porting_tui.listing.filters import FilterErrors, OrderFilters, to_query
 
     try:
         return to_query(OrderFilters(**{k: v or "" for k, v in filters.items()}), today())

@@ -106,8 +106,8 @@ def cli(
     if ctx.invoked_subcommand is not None:
         return
     # Imported here so that --help and the scripting commands never pay for textual.
+    from porting_tui.listing.session import ListSettings
     from porting_tui.tui.launch import run_tui
-    from porting_tui.tui.session import ListSettings
 
     settings = ListSettings(
         page_size=page_size,

@@ -10,13 +10,13 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.worker import WorkerState
 
+from porting_tui.listing.session import Session
 from porting_tui.tui.commands import ProfileCommands, ScreenCommands
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.screens.audit_log_commands import AuditLogCommands
 from porting_tui.tui.screens.help_screen import HelpScreen
 from porting_tui.tui.screens.order_list_screen import OrderListScreen
 from porting_tui.tui.screens.session_screen import SessionScreen
-from porting_tui.tui.session import Session
 from porting_tui.tui.webhook_feed import feed_for_session
 from porting_tui.tui.widgets.attention_view import AttentionView
 from porting_tui.tui.widgets.order_table import OrderTable

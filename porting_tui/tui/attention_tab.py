@@ -16,7 +16,7 @@ from textual.widgets import Tab, Tabs
 
 from porting_tui.attention.markers import CHANGED, NEW
 from porting_tui.client import OrderListItem
-from porting_tui.tui.attention_context import AttentionContext
+from porting_tui.listing.attention_context import AttentionContext
 from porting_tui.tui.widgets.attention_view import AttentionView
 from porting_tui.tui.widgets.order_table import OrderTable
 

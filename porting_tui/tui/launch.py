@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import TextIO
 
 from porting_tui.attention.settings import AttentionSettings
-from porting_tui.tui.attention_context import LocalState
-from porting_tui.tui.session import ListSettings, Session
+from porting_tui.listing.attention_context import LocalState
+from porting_tui.listing.session import ListSettings, Session
 
 DEMO_BASE_URL = "http://127.0.0.1:8787"
 DEMO_ORDERS = 300

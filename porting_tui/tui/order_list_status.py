@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from porting_tui.tui.order_listing import OrderListing
-from porting_tui.tui.session import ListSettings
+from porting_tui.listing.order_listing import OrderListing
+from porting_tui.listing.session import ListSettings
 from porting_tui.tui.widgets.order_columns import COLUMN_TITLES
 from porting_tui.tui.widgets.order_table import OrderTable
 

@@ -21,8 +21,8 @@ from textual.app import App
 from textual.message import Message
 
 from porting_tui.client import Configuration, NotFoundError, PortingClient, PortingError
+from porting_tui.listing.session import Session
 from porting_tui.local.store import LocalStore, StoreError
-from porting_tui.tui.session import Session
 from porting_tui.webhooks import (
     ListenAddress,
     ListenAddressError,

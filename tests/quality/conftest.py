@@ -27,9 +27,9 @@ from porting_tui.emulator import (
     EmulatorSettings,
     create_emulator,
 )
+from porting_tui.listing.attention_context import LocalState
+from porting_tui.listing.session import ListSettings, Session
 from porting_tui.tui.app import PortingApp
-from porting_tui.tui.attention_context import LocalState
-from porting_tui.tui.session import ListSettings, Session
 
 START = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)
 """A Friday afternoon (UTC); the next business day is Monday 2026-11-30."""

@@ -20,9 +20,9 @@ from textual.widgets import Input, Static, TextArea
 from porting_tui.cli import cli
 from porting_tui.domain.draft_fields import Step
 from porting_tui.emulator import DEMO_KEY_ID, DEMO_KEY_SECRET, DEMO_PROJECT_ID, Emulator
+from porting_tui.listing.session import Session
 from porting_tui.tui.app import PortingApp
 from porting_tui.tui.screens.settings_screen import error_id, field_id
-from porting_tui.tui.session import Session
 from porting_tui.tui.widgets.wizard_field_form import field_dom_id
 from tests.quality.conftest import QualityTransport, make_session, settle
 from tests.tui.create_order.wizard_helpers import (

@@ -21,6 +21,7 @@ from textual.widgets import Input, Static, TextArea
 
 from porting_tui.client import parse_webhook
 from porting_tui.emulator import Emulator
+from porting_tui.listing.session import Session
 from porting_tui.local.drafts import DraftStore
 from porting_tui.local.store import LocalStore
 from porting_tui.tui.app import PortingApp
@@ -30,7 +31,6 @@ from porting_tui.tui.screens.create_order.create_order_screen import CreateOrder
 from porting_tui.tui.screens.events_screen import EventsScreen
 from porting_tui.tui.screens.order_list_screen import OrderListScreen
 from porting_tui.tui.screens.settings_screen import SettingsScreen, field_id
-from porting_tui.tui.session import Session
 from porting_tui.webhooks import WebhookEventStore
 from tests.quality.conftest import SLOW_ANSWER, screen_text, settle
 from tests.quality.wizard_data import WIZARD_NUMBERS, fresh_numbers, review_draft

@@ -30,11 +30,11 @@ from textual.widgets import Input
 from porting_tui.cli import cli
 from porting_tui.emulator import Emulator, EmulatorSettings, create_emulator
 from porting_tui.emulator.server import serving
+from porting_tui.listing.session import ListSettings
 from porting_tui.tui.app import PortingApp
 from porting_tui.tui.launch import profile_session
 from porting_tui.tui.screens.create_order.create_order_screen import CreateOrderScreen
 from porting_tui.tui.screens.order_list_screen import OrderListScreen
-from porting_tui.tui.session import ListSettings
 from porting_tui.tui.widgets.wizard_field_form import field_dom_id
 from tests.quality.conftest import START, settle
 from tests.quality.wizard_data import fresh_numbers

@@ -32,9 +32,9 @@ from porting_tui.emulator import (
     EmulatorSettings,
     create_emulator,
 )
+from porting_tui.listing.session import ListSettings, Session
 from porting_tui.tui.app import PortingApp
 from porting_tui.tui.screens.order_list_screen import OrderListScreen
-from porting_tui.tui.session import ListSettings, Session
 
 START = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)
 LIST_PATH = f"/v1/projects/{DEMO_PROJECT_ID}/orders/portIns"

@@ -17,14 +17,14 @@ from textual.widgets import Static, Tabs
 
 from porting_tui.client import PortingClient
 from porting_tui.emulator import DEMO_KEY_ID, DEMO_KEY_SECRET, DEMO_PROJECT_ID, Emulator
+from porting_tui.listing.attention_context import LocalState
+from porting_tui.listing.session import Session
 from porting_tui.local.audit_log import AuditLog
 from porting_tui.local.store import LocalStore
 from porting_tui.tui.app import PortingApp
-from porting_tui.tui.attention_context import LocalState
 from porting_tui.tui.attention_tab import TAB_ID, VIEW_ID
 from porting_tui.tui.screens.audit_log_screen import AuditLogScreen
 from porting_tui.tui.screens.order_detail_screen import OrderDetailScreen
-from porting_tui.tui.session import Session
 from porting_tui.tui.webhook_feed import WebhookEventReceived
 from porting_tui.tui.widgets.attention_view import AttentionView
 from porting_tui.tui.widgets.since_last_looked import SinceLastLookedBox

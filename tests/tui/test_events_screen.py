@@ -17,10 +17,10 @@ from textual.widgets import DataTable, Select, Static
 
 from porting_tui.client import parse_webhook
 from porting_tui.emulator import DEMO_KEY_ID, DEMO_KEY_SECRET, DEMO_PROJECT_ID, Emulator
+from porting_tui.listing.session import Session
 from porting_tui.local.store import LocalStore
 from porting_tui.tui.app import PortingApp
 from porting_tui.tui.screens.events_screen import EventsScreen
-from porting_tui.tui.session import Session
 from porting_tui.webhooks import WebhookEventStore
 from tests.tui.conftest import RecordingTransport, make_emulator, make_session, settle
 from tests.webhooks.emulator_helpers import order_body

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from porting_tui.cli import cli
+from porting_tui.listing.session import ListSettings, Session
 from porting_tui.tui.launch import run_tui
-from porting_tui.tui.session import ListSettings, Session
 
 
 @pytest.fixture(autouse=True)

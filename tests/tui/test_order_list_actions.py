@@ -9,8 +9,8 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from porting_tui.listing.filters import OrderFilters
 from porting_tui.tui.app import PortingApp
-from porting_tui.tui.filters import OrderFilters
 from porting_tui.tui.screens.help_screen import HelpScreen
 from porting_tui.tui.screens.order_detail_screen import OrderDetailScreen
 from porting_tui.tui.widgets.numbers_panel import NumbersPanel

@@ -7,8 +7,8 @@ from datetime import date
 from textual.widgets import Input, Static
 
 from porting_tui.client import OrderListItem
+from porting_tui.listing.filters import OrderFilters
 from porting_tui.tui.app import PortingApp
-from porting_tui.tui.filters import OrderFilters
 from tests.tui.conftest import RecordingTransport, list_screen, settle
 
 Running = tuple[PortingApp, object]

@@ -9,10 +9,10 @@ import httpx
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from porting_tui.listing.filters import OrderFilters
+from porting_tui.listing.session import ListSettings
 from porting_tui.local.saved_views import SavedView, load_views
 from porting_tui.tui.app import PortingApp
-from porting_tui.tui.filters import OrderFilters
-from porting_tui.tui.session import ListSettings
 from tests.tui.conftest import (
     RecordingTransport,
     create_order,

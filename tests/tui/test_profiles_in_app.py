@@ -10,12 +10,12 @@ import httpx
 import pytest
 from textual.widgets import Input, Static
 
+from porting_tui.listing.session import ListSettings, Session
 from porting_tui.local.profiles import load_config
 from porting_tui.tui.app import PortingApp
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.first_run import DEMO, FirstRunApp
 from porting_tui.tui.launch import run_tui
-from porting_tui.tui.session import ListSettings, Session
 from tests.tui.conftest import make_emulator, make_session, settle
 
 CONFIG = """

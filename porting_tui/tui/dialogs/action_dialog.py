@@ -18,9 +18,9 @@ from porting_tui.client import (
     RateLimitError,
     ServerError,
 )
+from porting_tui.listing.problems import describe_problem
+from porting_tui.listing.session import Session
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
-from porting_tui.tui.problems import describe_problem
-from porting_tui.tui.session import Session
 
 ResultT = TypeVar("ResultT")
 _RETRY_ADVICE = re.compile(r"[;.]? *press r to retry\.?$")

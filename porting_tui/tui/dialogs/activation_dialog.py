@@ -16,9 +16,9 @@ from textual.widgets.option_list import Option
 
 from porting_tui.client import ActivationGroup, GroupActivation, PortingError
 from porting_tui.domain.inert_text import inert_text
+from porting_tui.listing.session import Session
 from porting_tui.tui.dialogs.action_dialog import DIALOG_CSS, ActionDialog, failure_text
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
-from porting_tui.tui.session import Session
 
 ALL = "\x00all"
 NOTHING_READY = (

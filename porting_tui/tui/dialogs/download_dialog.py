@@ -23,9 +23,9 @@ from porting_tui.domain.document_files import (
     save_document,
 )
 from porting_tui.domain.inert_text import inert_text
+from porting_tui.listing.session import Session
 from porting_tui.tui.dialogs.action_dialog import DIALOG_CSS, ActionDialog, failure_text
 from porting_tui.tui.dialogs.file_picker_dialog import FilePickerDialog
-from porting_tui.tui.session import Session
 from porting_tui.tui.widgets.path_input import PathInput, expand
 
 

@@ -29,9 +29,9 @@ from porting_tui.domain.order_edit import (
     shared_number_texts,
 )
 from porting_tui.domain.rejection_hints import hint_for
+from porting_tui.listing.session import Session
 from porting_tui.tui.dialogs.action_dialog import DIALOG_CSS, ActionDialog, failure_text
 from porting_tui.tui.dialogs.order_changes_dialog import OrderChangesDialog
-from porting_tui.tui.session import Session
 from porting_tui.tui.widgets.number_rows import NUMBER_STYLES
 from porting_tui.tui.widgets.wizard_field_form import WizardFieldForm
 

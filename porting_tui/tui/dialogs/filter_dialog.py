@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
-from porting_tui.tui.filters import (
+from porting_tui.listing.filters import (
     DATE_FORMS,
     FIELD_LABELS,
     KNOWN_STATUSES,

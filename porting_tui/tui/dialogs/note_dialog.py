@@ -12,8 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static, TextArea
 
 from porting_tui.client import NoteCreated, PortingError
+from porting_tui.listing.session import Session
 from porting_tui.tui.dialogs.action_dialog import DIALOG_CSS, ActionDialog, failure_text
-from porting_tui.tui.session import Session
 
 NOT_SENT_TWICE = (
     "The note may have been added: close this dialog and refresh the order (r) before "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from porting_tui.tui.attention_context import AttentionContext
+from porting_tui.listing.attention_context import AttentionContext
 from porting_tui.tui.screens.audit_log_screen import AuditLogScreen
 
 TITLE = "Audit log"

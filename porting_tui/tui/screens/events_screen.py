@@ -13,8 +13,8 @@ from textual.widgets import DataTable, Footer, Input, Select, Static
 
 from porting_tui.client import PortingError, WebhookEventType
 from porting_tui.domain.inert_text import inert_text
+from porting_tui.listing.session import Session
 from porting_tui.tui.screens.session_screen import SessionScreen
-from porting_tui.tui.session import Session
 from porting_tui.tui.webhook_feed import WebhookEventReceived, WebhookFeed
 from porting_tui.tui.widgets.status_header import StatusHeader
 from porting_tui.webhooks import (

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from porting_tui.client import GroupActivation, NoteCreated, Order, OrderDocument, PortingError
 from porting_tui.domain.inert_text import inert_text
 from porting_tui.domain.order_actions import Action, refusal
+from porting_tui.listing.problems import describe_problem
 from porting_tui.tui.dialogs.activation_dialog import ActivationDialog
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.dialogs.copied_text_dialog import CopiedTextDialog
@@ -15,7 +16,6 @@ from porting_tui.tui.dialogs.download_dialog import DownloadDialog, SavedDocumen
 from porting_tui.tui.dialogs.edit_order_dialog import EditOrderDialog
 from porting_tui.tui.dialogs.note_dialog import NoteDialog
 from porting_tui.tui.dialogs.upload_dialog import UploadDialog
-from porting_tui.tui.problems import describe_problem
 from porting_tui.tui.widgets.documents_list import DocumentsList
 from porting_tui.tui.widgets.problem_banner import ProblemBanner
 

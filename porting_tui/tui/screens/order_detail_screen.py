@@ -12,10 +12,10 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from porting_tui.client import Order, PortingError
-from porting_tui.tui.problems import describe_problem
+from porting_tui.listing.problems import describe_problem
+from porting_tui.listing.session import Session
 from porting_tui.tui.screens import order_detail_actions as actions
 from porting_tui.tui.screens.session_screen import SessionScreen
-from porting_tui.tui.session import Session
 from porting_tui.tui.webhook_feed import WebhookEventReceived
 from porting_tui.tui.widgets.documents_list import DocumentsList
 from porting_tui.tui.widgets.notes_thread import NotesThread

@@ -15,6 +15,13 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static, Tab, Tabs
 
 from porting_tui.client import PortingError, RateLimitError
+from porting_tui.listing.changed_rows import ChangedRows
+from porting_tui.listing.filters import FilterErrors, OrderFilters, describe, to_query
+from porting_tui.listing.order_list_export import export_orders, export_question
+from porting_tui.listing.order_listing import OrderListing
+from porting_tui.listing.order_views import BUILT_IN_NAMES, OrderView, all_views, count_views
+from porting_tui.listing.problems import Problem, describe_problem
+from porting_tui.listing.session import Session
 from porting_tui.local.export import ExportFormat
 from porting_tui.local.saved_views import (
     SavedView,
@@ -24,24 +31,17 @@ from porting_tui.local.saved_views import (
     save_view,
 )
 from porting_tui.tui.attention_tab import AttentionTab
-from porting_tui.tui.changed_rows import ChangedRows
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.dialogs.export_dialog import ExportDialog
 from porting_tui.tui.dialogs.filter_dialog import FilterDialog
 from porting_tui.tui.dialogs.save_view_dialog import SaveViewDialog
-from porting_tui.tui.filters import FilterErrors, OrderFilters, describe, to_query
-from porting_tui.tui.order_list_export import export_orders, export_question
 from porting_tui.tui.order_list_status import list_status
-from porting_tui.tui.order_listing import OrderListing
-from porting_tui.tui.order_views import BUILT_IN_NAMES, OrderView, all_views, count_views
-from porting_tui.tui.problems import Problem, describe_problem
 from porting_tui.tui.screens.create_order.launch import (
     offer_draft_resume,
     open_create_order,
     show_drafts,
 )
 from porting_tui.tui.screens.session_screen import SessionScreen
-from porting_tui.tui.session import Session
 from porting_tui.tui.webhook_feed import WebhookEventReceived
 from porting_tui.tui.widgets.attention_view import AttentionView
 from porting_tui.tui.widgets.order_columns import COLUMN_KEYS

@@ -8,7 +8,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker
 
-from porting_tui.tui.session import Session
+from porting_tui.listing.session import Session
 
 
 class SessionScreen(Screen[None]):

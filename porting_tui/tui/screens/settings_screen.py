@@ -27,11 +27,11 @@ from porting_tui.domain.configuration_checks import (
     read_path,
 )
 from porting_tui.domain.value_checks import PORT_TIME_ZONES
+from porting_tui.listing.problems import describe_problem
+from porting_tui.listing.session import Session
 from porting_tui.tui.dialogs.configuration_changes_dialog import ConfigurationChangesDialog
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
-from porting_tui.tui.problems import describe_problem
 from porting_tui.tui.screens.session_screen import SessionScreen
-from porting_tui.tui.session import Session
 from porting_tui.tui.widgets.problem_banner import ProblemBanner
 from porting_tui.tui.widgets.status_header import StatusHeader
 

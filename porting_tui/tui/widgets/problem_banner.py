@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from porting_tui.tui.problems import Problem
+from porting_tui.listing.problems import Problem
 
 
 class ProblemBanner(Static):

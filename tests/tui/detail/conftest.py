@@ -21,9 +21,9 @@ from porting_tui.client import (
     PortingClient,
 )
 from porting_tui.emulator import Emulator
+from porting_tui.listing.session import Session
 from porting_tui.tui.app import PortingApp
 from porting_tui.tui.screens.order_detail_screen import OrderDetailScreen
-from porting_tui.tui.session import Session
 from tests.tui.conftest import RecordingTransport, make_emulator, make_session, new_number, settle
 
 NUMBERS = ("+13125550143", "+13125550144", "+13125550177")

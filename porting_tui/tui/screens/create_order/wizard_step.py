@@ -24,7 +24,7 @@ READ_ONLY_MESSAGE = (
 
 
 class WizardSession(Protocol):
-    """What the wizard reads from the app's session (``porting_tui.tui.session.Session``)."""
+    """What the wizard reads from the app's session (``porting_tui.listing.session.Session``)."""
 
     @property
     def profile_name(self) -> str: ...

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from porting_tui.client import OrderListItem
+from porting_tui.listing.session import Session
 from porting_tui.local.export import ExportFormat, export_file_name, write_export
-from porting_tui.tui.session import Session
 
 EXPORT_PAGE_SIZE = 1000
 Arrange = Callable[[Sequence[OrderListItem]], list[OrderListItem]]

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from porting_tui.client import PortingClient, ServerError
-from porting_tui.tui.order_listing import OrderListing
+from porting_tui.listing.order_listing import OrderListing
 
 
 class FakeOrders:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from porting_tui.client import PortingClient, PortingError
+from porting_tui.listing.filters import FilterErrors, OrderFilters, to_query
 from porting_tui.local.saved_views import SavedView
-from porting_tui.tui.filters import FilterErrors, OrderFilters, to_query
 
 
 @dataclass(frozen=True)

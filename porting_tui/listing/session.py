@@ -12,7 +12,7 @@ from porting_tui import paths
 from porting_tui.client import PortingClient
 
 if TYPE_CHECKING:
-    from porting_tui.tui.attention_context import AttentionContext
+    from porting_tui.listing.attention_context import AttentionContext
 
 MAX_PAGE_SIZE = 1000
 MIN_REFRESH_SECONDS = 10.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from porting_tui.client import PortingClient, PortingError
-from porting_tui.tui.order_listing import OrderListing
+from porting_tui.listing.order_listing import OrderListing
 
 
 class ChangedRows:

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from porting_tui.tui.filters import (
+from porting_tui.listing.filters import (
     FilterErrors,
     OrderFilters,
     describe,

@@ -19,7 +19,7 @@ from porting_tui.client import (
     RateLimitError,
     ServerError,
 )
-from porting_tui.tui.session import Session
+from porting_tui.listing.session import Session
 
 # Waits after repeated 429s without a Retry-After hint: doubling, capped at two minutes.
 _BACKOFF_START = 5.0
