@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 from datetime import datetime
+from typing import Literal
 
 import click
 
@@ -59,6 +60,14 @@ def _parse_start(text: str | None) -> datetime | None:
     type=click.IntRange(1),
     help="Seconds an OAuth2 access token stays valid.",
 )
+@click.option(
+    "--wire-style",
+    type=click.Choice(["date", "date-time"]),
+    default="date",
+    show_default=True,
+    help="Answer createdDate and authorizingDate as the OpenAPI file (date) or as the "
+    "reference's samples (date-time).",
+)
 @click.option("--access-log", is_flag=True, help="Log every request on stderr.")
 def emulator(
     host: str,
@@ -69,6 +78,7 @@ def emulator(
     faults: str | None,
     start: str | None,
     token_lifetime: int,
+    wire_style: Literal["date", "date-time"],
     access_log: bool,
 ) -> None:
     """Run the Porting API emulator on HTTP (loopback unless --host says otherwise).
@@ -92,6 +102,7 @@ def emulator(
         start=_parse_start(start),
         faults=faults,
         token_lifetime=token_lifetime,
+        wire_style=wire_style,
     )
     if not _is_loopback(host):
         click.echo(

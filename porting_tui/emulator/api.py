@@ -67,7 +67,8 @@ async def portability_checks(emu: Emulator, request: Request, call: Call) -> Res
 
 
 async def create_order(emu: Emulator, request: Request, call: Call) -> Response:
-    return _ok(order_json(emu.book.create(call.json(), call.now)), 201)
+    order = emu.book.create(call.json(), call.now)
+    return _ok(order_json(order, emu.store.wire_style), 201)
 
 
 async def get_orders(emu: Emulator, request: Request, call: Call) -> Response:
@@ -75,13 +76,14 @@ async def get_orders(emu: Emulator, request: Request, call: Call) -> Response:
 
 
 async def get_order(emu: Emulator, request: Request, call: Call) -> Response:
-    return _ok(order_json(emu.book.find(request.path_params["orderId"])))
+    return _ok(order_json(emu.book.find(request.path_params["orderId"]), emu.store.wire_style))
 
 
 async def update_order(emu: Emulator, request: Request, call: Call) -> Response:
     order_id = request.path_params["orderId"]
     emu.book.find(order_id)
-    return _ok(order_json(emu.book.update(order_id, call.json(), call.now)))
+    order = emu.book.update(order_id, call.json(), call.now)
+    return _ok(order_json(order, emu.store.wire_style))
 
 
 async def cancel_order(emu: Emulator, request: Request, call: Call) -> Response:
@@ -142,8 +144,15 @@ async def update_configuration(emu: Emulator, request: Request, call: Call) -> R
     return _ok(emu.store.configuration)
 
 
-def _route(path: str, handler: Handler, method: str) -> Route:
-    return Route(path, _endpoint(handler), methods=[method])
+def _route(path: str, handlers: dict[str, Handler]) -> Route:
+    """One route per path serving all its methods, so a 405 lists them all in ``Allow``."""
+    endpoints = {method: _endpoint(handler) for method, handler in handlers.items()}
+
+    async def endpoint(request: Request) -> Response:
+        method = "GET" if request.method == "HEAD" else request.method
+        return await endpoints[method](request)
+
+    return Route(path, endpoint, methods=list(handlers))
 
 
 def api_routes() -> list[BaseRoute]:
@@ -152,22 +161,24 @@ def api_routes() -> list[BaseRoute]:
         Mount(
             "/v1/projects/{projectId}",
             routes=[
-                _route("/portabilityChecks", portability_checks, "POST"),
-                _route("/orders/portIns", create_order, "POST"),
-                _route("/orders/portIns", get_orders, "GET"),
-                _route(order, get_order, "GET"),
-                _route(order, update_order, "PUT"),
-                _route(order, cancel_order, "DELETE"),
-                _route(order + "/notes", post_note, "POST"),
-                _route(order + "/documents", post_document, "POST"),
-                _route("/orders/{orderId}/documents/{documentId}", get_document, "GET"),
-                _route(order + "/documents/{documentId}", get_document, "GET"),
-                _route(order + "/availableActivations", get_activations, "GET"),
-                _route(order + "/activate", post_activate, "POST"),
-                _route(order + ":activate", post_activate, "POST"),
-                _route("/configuration", create_configuration, "POST"),
-                _route("/configuration", get_configuration, "GET"),
-                _route("/configuration", update_configuration, "PUT"),
+                _route("/portabilityChecks", {"POST": portability_checks}),
+                _route("/orders/portIns", {"GET": get_orders, "POST": create_order}),
+                _route(order, {"GET": get_order, "PUT": update_order, "DELETE": cancel_order}),
+                _route(order + "/notes", {"POST": post_note}),
+                _route(order + "/documents", {"POST": post_document}),
+                _route("/orders/{orderId}/documents/{documentId}", {"GET": get_document}),
+                _route(order + "/documents/{documentId}", {"GET": get_document}),
+                _route(order + "/availableActivations", {"GET": get_activations}),
+                _route(order + "/activate", {"POST": post_activate}),
+                _route(order + ":activate", {"POST": post_activate}),
+                _route(
+                    "/configuration",
+                    {
+                        "GET": get_configuration,
+                        "POST": create_configuration,
+                        "PUT": update_configuration,
+                    },
+                ),
             ],
         )
     ]

@@ -55,7 +55,7 @@ class Emulator:
         self.app = self._build_app()
 
     def _build_world(self) -> None:
-        self.store = OrderStore()
+        self.store = OrderStore(self.settings.wire_style)
         self.lifecycle = Lifecycle(self.store, self.events)
         self.book = OrderBook(self.store, self.lifecycle, self.settings.max_numbers)
         if self.settings.orders > 0:

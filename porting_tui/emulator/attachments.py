@@ -94,7 +94,8 @@ def add_document(
     order.documents.append(document)
     if looks_like_loa(name, description):
         order.loa_uploaded_by, order.loa_attachment_date = uploader, now
-    lifecycle.events.emit(now, lambda: order_updated_event(order))
+    style = lifecycle.store.wire_style
+    lifecycle.events.emit(now, lambda: order_updated_event(order, style))
     return document
 
 

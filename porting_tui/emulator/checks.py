@@ -6,7 +6,13 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from porting_tui.emulator.dates import ZONES, parse_date, parse_time, parse_timestamp
+from porting_tui.emulator.dates import (
+    ZONES,
+    parse_date,
+    parse_day_or_timestamp,
+    parse_time,
+    parse_timestamp,
+)
 from porting_tui.emulator.errors import ApiError, FieldViolation, invalid
 from porting_tui.emulator.records import JsonObject
 
@@ -121,6 +127,16 @@ class Checks:
         parsed = parse_date(value)
         if parsed is None:
             self.add(path, f"{key} must be a date in YYYY-MM-DD format")
+        return parsed
+
+    def day_or_timestamp(self, obj: JsonObject, key: str, path: str) -> date | None:
+        """A date the OpenAPI file writes ``YYYY-MM-DD`` and the reference ``...T12:00:00Z``."""
+        value = self.string(obj, key, path)
+        if value is None:
+            return None
+        parsed = parse_day_or_timestamp(value)
+        if parsed is None:
+            self.add(path, f"{key} must be a date (YYYY-MM-DD) or an ISO-8601 date-time")
         return parsed
 
     def timestamp(self, obj: JsonObject, key: str, path: str) -> datetime | None:

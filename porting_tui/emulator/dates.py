@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
+from typing import Literal
 from zoneinfo import ZoneInfo
+
+WireStyle = Literal["date", "date-time"]
+"""How dates the contract types ambiguously go on the wire (REFERENCE.md §10 #15): ``date``
+as the OpenAPI file (``2024-09-24``), ``date-time`` as the reference's samples
+(``2024-09-24T12:00:00Z``)."""
+WIRE_STYLES: tuple[WireStyle, ...] = ("date", "date-time")
 
 # The API's zone names are the old tz "US/..." links; map them to canonical zones.
 ZONES: dict[str, ZoneInfo] = {
@@ -27,7 +34,11 @@ _UNIT_SECONDS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
 def format_timestamp(moment: datetime) -> str:
     """ISO-8601 in UTC with milliseconds and a Z, as the contract shows (``...T12:00:00.000Z``)."""
     utc = moment.astimezone(UTC)
-    return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
+    # Not strftime("%Y"): on glibc it writes the year 222 as "222", not "0222".
+    return (
+        f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}T"
+        f"{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}.{utc.microsecond // 1000:03d}Z"
+    )
 
 
 def parse_timestamp(text: str, *, end_of_day: bool = False) -> datetime | None:
@@ -41,15 +52,28 @@ def parse_timestamp(text: str, *, end_of_day: bool = False) -> datetime | None:
         day = parse_date(text)
         if day is None:
             return None
-        moment = datetime.combine(day, time(0), UTC)
-        return moment + timedelta(days=1, milliseconds=-1) if end_of_day else moment
+        # The last millisecond of the day, without adding a day past 9999-12-31.
+        return datetime.combine(day, time(23, 59, 59, 999000) if end_of_day else time(0), UTC)
     if "T" not in text and " " not in text:
         return None
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
+        # An offset can carry year 1 or 9999 past the calendar's ends: refused, not a 500.
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    except (ValueError, OverflowError):
         return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def parse_day_or_timestamp(text: str) -> date | None:
+    """The calendar date a ``YYYY-MM-DD`` or an ISO-8601 date-time is written with, or None.
+
+    ``2024-09-24T23:00:00-05:00`` is 2024-09-24, the day as the sender wrote it.
+    """
+    if _DATE.match(text):
+        return parse_date(text)
+    if parse_timestamp(text) is None or "T" not in text:
+        return None
+    return parse_date(text[:10])
 
 
 def parse_date(text: str) -> date | None:

@@ -158,7 +158,7 @@ class Lifecycle:
                 record.answer_due = None
         order.status, order.cancel_due = "CANCELED", None
         self.store.touch(order)
-        self.events.emit(at, lambda: order_updated_event(order))
+        self.events.emit(at, lambda: order_updated_event(order, self.store.wire_style))
 
     def add_note(self, order: OrderRecord, text: str, author: str, at: datetime) -> NoteRecord:
         note = NoteRecord(self.store.new_note_id(), text, at, author)
@@ -179,4 +179,4 @@ class Lifecycle:
             else:
                 order.status = "PENDING"
         self.store.touch(order)
-        self.events.emit(at, lambda: order_updated_event(order))
+        self.events.emit(at, lambda: order_updated_event(order, self.store.wire_style))

@@ -76,7 +76,7 @@ def list_orders(store: OrderStore, params: Mapping[str, str]) -> JsonObject:
     query, page, page_size = read_list_query(params)
     total, orders = store.page(query, (page - 1) * page_size, page_size)
     return {
-        "orders": [order_list_item_json(order) for order in orders],
+        "orders": [order_list_item_json(order, store.wire_style) for order in orders],
         "page": page,
         "totalPages": math.ceil(total / page_size),
         "pageSize": page_size,

@@ -139,10 +139,24 @@ def _read_numbers(
         _read_port_out(checks, item, path + ".portOutInfo", now, zone)
         _read_configurations(checks, item, path)
         if number is not None:
-            data = {key: item[key] for key in NUMBER_WRITABLE_FIELDS if item.get(key) is not None}
+            data = without_nulls(
+                {key: item[key] for key in NUMBER_WRITABLE_FIELDS if item.get(key) is not None}
+            )
             data.setdefault("portOutInfo", {})
             numbers.append(NumberInput(number.phone_number, number, data))
     return numbers
+
+
+def without_nulls(value: Any) -> Any:
+    """``value`` with every null member dropped: null means absent (see the README).
+
+    The contract's optional fields are not nullable, so a null must never be echoed back.
+    """
+    if isinstance(value, dict):
+        return {key: without_nulls(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list):
+        return [without_nulls(item) for item in value]
+    return value
 
 
 def _read_number_id(
@@ -195,7 +209,7 @@ def _read_port_out(checks: Checks, item: JsonObject, path: str, now: datetime, z
     port_out = checks.obj(item, "portOutInfo", path)
     for key in _PORT_OUT_STRINGS:
         checks.string(port_out, key, f"{path}.{key}")
-    authorized = checks.day(port_out, "authorizingDate", f"{path}.authorizingDate")
+    authorized = checks.day_or_timestamp(port_out, "authorizingDate", f"{path}.authorizingDate")
     if authorized is not None and authorized > local_date(now, zone):
         checks.add(f"{path}.authorizingDate", "authorizingDate cannot be in the future")
 
@@ -204,10 +218,11 @@ def _read_configurations(checks: Checks, item: JsonObject, path: str) -> None:
     voice = checks.obj(item, "voiceConfiguration", path + ".voiceConfiguration")
     if voice:
         kind = voice.get("type")
-        if kind not in _VOICE_ID_FIELD:
+        # isinstance first: {} or [] as a type are unhashable and must be a 422, not a 500.
+        if not isinstance(kind, str) or kind not in _VOICE_ID_FIELD:
             checks.add(path + ".voiceConfiguration.type", "type must be one of RTC, EST, FAX")
         else:
-            key = _VOICE_ID_FIELD[str(kind)]
+            key = _VOICE_ID_FIELD[kind]
             checks.string(voice, key, f"{path}.voiceConfiguration.{key}", required=True)
     sms = checks.obj(item, "smsConfiguration", path + ".smsConfiguration")
     checks.string(sms, "smsAppId", path + ".smsConfiguration.smsAppId")

@@ -66,7 +66,7 @@ class OrderBook:
         )
         self.store.add(order)
         self._schedule_answers(order, numbers)
-        self.lifecycle.events.emit(now, lambda: order_updated_event(order))
+        self.lifecycle.events.emit(now, lambda: order_updated_event(order, self.store.wire_style))
         return order
 
     def update(self, order_id: int | str, body: Any, now: datetime) -> OrderRecord:
@@ -117,7 +117,7 @@ class OrderBook:
         order.cancel_due = now + CANCELATION_DELAY
         self.lifecycle.schedule(order.cancel_due, order.id, CANCEL)
         self.store.touch(order)
-        self.lifecycle.events.emit(now, lambda: order_updated_event(order))
+        self.lifecycle.events.emit(now, lambda: order_updated_event(order, self.store.wire_style))
         return order
 
     @staticmethod

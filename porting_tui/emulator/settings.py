@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from porting_tui.emulator.dates import WireStyle
+
 DEMO_PROJECT_ID = "demo-project"
 DEMO_KEY_ID = "demo-key"
 DEMO_KEY_SECRET = "demo-secret"  # noqa: S105 - a published demo credential, not a secret
@@ -38,3 +40,7 @@ class EmulatorSettings:
     max_numbers: int = 500
     webhook_delivery: bool = True
     """False keeps webhook events in the log only, without POSTing them."""
+    wire_style: WireStyle = "date"
+    """How ``createdDate`` and ``authorizingDate`` are answered: ``date`` as the OpenAPI file
+    (``2024-09-24``), ``date-time`` as the reference's samples (``2024-09-24T12:00:00.000Z``).
+    Requests are read in either style whatever this says."""

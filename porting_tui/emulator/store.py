@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
+from porting_tui.emulator.dates import WireStyle
 from porting_tui.emulator.records import JsonObject, OrderRecord
 
 FIRST_ORDER_ID = 700001
@@ -35,7 +36,9 @@ class OrderQuery:
 
 
 class OrderStore:
-    def __init__(self) -> None:
+    def __init__(self, wire_style: WireStyle = "date") -> None:
+        self.wire_style: WireStyle = wire_style
+        """How answers and webhooks write the ambiguously typed dates (see ``WireStyle``)."""
         self.orders: dict[int, OrderRecord] = {}
         self.configuration: JsonObject | None = None
         self._ids: list[int] = []
