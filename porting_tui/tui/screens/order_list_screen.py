@@ -38,8 +38,8 @@ from porting_tui.tui.dialogs.save_view_dialog import SaveViewDialog
 from porting_tui.tui.order_list_status import list_status
 from porting_tui.tui.screens.create_order.launch import (
     offer_draft_resume,
-    open_create_order,
     show_drafts,
+    start_new_order,
 )
 from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.webhook_feed import WebhookEventReceived
@@ -146,7 +146,7 @@ class OrderListScreen(SessionScreen):
         self._attention.resumed()
 
     def action_new_order(self) -> None:
-        open_create_order(self, self.session)
+        start_new_order(self, self.session)
 
     def action_order_drafts(self) -> None:
         show_drafts(self, self.session)

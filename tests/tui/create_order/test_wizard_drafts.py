@@ -129,8 +129,25 @@ async def test_drafts_are_listed_resumed_and_deleted(
         show_drafts(app.host, wizard_session, drafts=drafts)
         await settle(pilot)
         empty = app.screen.query_one("#drafts-empty", Static)
-        assert "No drafts" in str(empty.render())
+        assert str(empty.render()).startswith("No drafts of this project")
     assert drafts.exists("elsewhere")
+
+
+async def test_deleting_the_only_draft_says_it_was_deleted(
+    wizard_session: WizardSession, drafts: DraftStore
+) -> None:
+    project = wizard_session.project_id
+    drafts.save("only", profile="acme-test", project_id=project, draft=ready_draft(Step.ROUTING))
+    app = HostApp(wizard_session, drafts)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        await pilot.press("d", "y")
+        await settle(pilot)
+        empty = str(app.screen.query_one("#drafts-empty", Static).render())
+        assert empty == "No drafts left: the last one was deleted."
+        assert "submitted" not in empty
 
 
 async def test_a_read_only_profile_is_refused_before_the_wizard_opens(

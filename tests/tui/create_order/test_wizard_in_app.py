@@ -17,7 +17,7 @@ from porting_tui.tui.screens.order_detail_screen import OrderDetailScreen
 from porting_tui.tui.screens.order_list_screen import OrderListScreen
 from tests.tui.conftest import make_session
 from tests.tui.create_order.conftest import WizardTransport
-from tests.tui.create_order.wizard_helpers import ready_draft, settle
+from tests.tui.create_order.wizard_helpers import paste_numbers, ready_draft, settle
 
 
 @pytest.fixture
@@ -79,3 +79,35 @@ async def test_a_read_only_profile_gets_a_message_instead_of_the_wizard(
         await pilot.press("n")
         await settle(pilot)
         assert isinstance(app.screen, OrderListScreen)
+
+
+async def test_n_offers_the_draft_that_closing_the_wizard_kept(
+    wizard_transport: WizardTransport, tmp_path: Path, data_home: Path
+) -> None:
+    app = PortingApp(make_session(wizard_transport, tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        first = app.screen
+        assert isinstance(first, CreateOrderScreen)
+        await paste_numbers(pilot, "3125550100")
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, ResumeDraftDialog), "the kept draft is offered"
+        await pilot.press("r")
+        await settle(pilot)
+        resumed = app.screen
+        assert isinstance(resumed, CreateOrderScreen)
+        assert resumed.draft_id == first.draft_id
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        fresh = app.screen
+        assert isinstance(fresh, CreateOrderScreen), "n in the offer starts a new order"
+        assert fresh.draft_id != first.draft_id

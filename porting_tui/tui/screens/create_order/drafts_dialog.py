@@ -50,6 +50,7 @@ class DraftsDialog(ModalScreen[str | None]):
         super().__init__()
         self._drafts = drafts
         self._project_id = project_id
+        self._deleted = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as dialog:
@@ -76,7 +77,16 @@ class DraftsDialog(ModalScreen[str | None]):
                 Text(summary.profile),
                 key=summary.draft_id,
             )
-        empty = "" if summaries else "No drafts: every order started here was submitted."
+        if summaries:
+            empty = ""
+        elif self._deleted:
+            empty = "No drafts left: the last one was deleted."
+        else:
+            # Drafts go when submitted, discarded (f8) or deleted: which one is not known here.
+            empty = (
+                "No drafts of this project: an order started with n is kept here until it "
+                "is submitted or discarded."
+            )
         self.query_one("#drafts-empty", Static).update(empty)
 
     def _selected(self) -> str | None:
@@ -105,7 +115,8 @@ class DraftsDialog(ModalScreen[str | None]):
 
         def answered(confirmed: bool | None) -> None:
             if confirmed:
-                self._drafts.delete(draft_id)
+                if self._drafts.delete(draft_id):
+                    self._deleted += 1
                 self._fill()
 
         question = "Delete this draft? What was typed in it (PINs included) is gone for good."

@@ -113,18 +113,49 @@ def offer_draft_resume(
     drafts = drafts or open_draft_store(host)
     if drafts is None:
         return
+    _offer(host, session, drafts, open_order, starting_new=False)
+
+
+def start_new_order(
+    host: Screen[Any],
+    session: WizardSession,
+    *,
+    drafts: DraftStore | None = None,
+    open_order: OpenOrder | None = None,
+) -> None:
+    """``n``: offer the newest draft of this project first, if any; else a new order."""
+    if session.read_only:
+        open_create_order(host, session, drafts=drafts, open_order=open_order)
+        return
+    drafts = drafts or open_draft_store(host)
+    if drafts is None or not _offer(host, session, drafts, open_order, starting_new=True):
+        open_create_order(host, session, drafts=drafts, open_order=open_order)
+
+
+def _offer(
+    host: Screen[Any],
+    session: WizardSession,
+    drafts: DraftStore,
+    open_order: OpenOrder | None,
+    *,
+    starting_new: bool,
+) -> bool:
+    """Push the resume dialog when this project has drafts; whether it did."""
     summaries = drafts.summaries(session.project_id)
     if not summaries:
-        return
-    store = drafts
+        return False
     newest = summaries[0]
 
     def chosen(choice: ResumeChoice | None) -> None:
         if choice == "resume":
             open_create_order(
-                host, session, drafts=store, draft_id=newest.draft_id, open_order=open_order
+                host, session, drafts=drafts, draft_id=newest.draft_id, open_order=open_order
             )
         elif choice == "list":
-            show_drafts(host, session, drafts=store, open_order=open_order)
+            show_drafts(host, session, drafts=drafts, open_order=open_order)
+        elif choice == "new":
+            open_create_order(host, session, drafts=drafts, open_order=open_order)
 
-    host.app.push_screen(ResumeDraftDialog(newest, len(summaries)), chosen)
+    dialog = ResumeDraftDialog(newest, len(summaries), offer_new=starting_new)
+    host.app.push_screen(dialog, chosen)
+    return True
