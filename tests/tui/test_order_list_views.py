@@ -13,6 +13,8 @@ from porting_tui.listing.filters import OrderFilters
 from porting_tui.listing.session import ListSettings
 from porting_tui.local.saved_views import SavedView, load_views
 from porting_tui.tui.app import PortingApp
+from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
+from porting_tui.tui.dialogs.save_view_dialog import SaveViewDialog
 from tests.tui.conftest import (
     RecordingTransport,
     create_order,
@@ -191,3 +193,26 @@ async def test_sorting_cycles_columns_and_toggles_direction(running: Running) ->
     assert table.sort_column == "created"
     dates = [o.created_date for o in table.visible_orders]
     assert dates == sorted(dates)  # type: ignore[type-var]
+
+
+async def test_saving_under_an_existing_name_asks_before_replacing_it(
+    running: Running, tmp_path: Path
+) -> None:
+    app, pilot = running
+    views = tmp_path / "views.toml"
+    list_screen(app).set_filters(OrderFilters(status="COMPLETED"))
+    await settle(pilot)
+    await pilot.press("s", *"Mine", "enter")
+    await settle(pilot)
+    list_screen(app).set_filters(OrderFilters(status="CANCELED"))
+    await settle(pilot)
+    await pilot.press("s", *"Mine", "enter")
+    await settle(pilot)
+    assert isinstance(app.screen, ConfirmDialog), f"on {type(app.screen).__name__}"
+    await pilot.press("n")
+    await settle(pilot)
+    assert isinstance(app.screen, SaveViewDialog), "refusing keeps the name dialog open"
+    assert load_views(views) == [SavedView("Mine", {"status": "COMPLETED"})]
+    await pilot.press("enter", "y")
+    await settle(pilot)
+    assert load_views(views) == [SavedView("Mine", {"status": "CANCELED"})]

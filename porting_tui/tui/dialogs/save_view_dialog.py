@@ -12,10 +12,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from porting_tui.local.saved_views import SavedViewsError, validate_name
+from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 
 
 class SaveViewDialog(ModalScreen[str | None]):
-    """Returns the chosen name, or None when cancelled."""
+    """Returns the chosen name, or None when cancelled; an existing name is replaced only
+    after a confirmation."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
     DEFAULT_CSS = """
@@ -52,7 +54,9 @@ class SaveViewDialog(ModalScreen[str | None]):
     def _changed(self, event: Input.Changed) -> None:
         error = self.query_one("#error", Static)
         clash = event.value.strip() in self._taken
-        error.update(f"{event.value.strip()!r} exists and will be replaced" if clash else "")
+        error.update(
+            f"{event.value.strip()!r} exists: enter asks before replacing it" if clash else ""
+        )
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -64,7 +68,23 @@ class SaveViewDialog(ModalScreen[str | None]):
         if name.casefold() in self._reserved:
             self.query_one("#error", Static).update(f"{name!r} is a built-in view; pick another")
             return
-        self.dismiss(name)
+        if name not in self._taken:
+            self.dismiss(name)
+            return
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self.dismiss(name)
+            else:
+                self.query_one("#name", Input).focus()
+
+        question = (
+            f"A view named {name!r} exists. Replace its filters with these?\n"
+            f"{self._summary or 'no filters: every order'}"
+        )
+        self.app.push_screen(
+            ConfirmDialog("Replace the view?", question, "Replace", "Keep it"), answered
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)
