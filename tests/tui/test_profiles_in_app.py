@@ -149,3 +149,15 @@ async def test_first_run_shows_what_is_missing_at_each_field(config_home: Path) 
         await pilot.press("ctrl+o")
         await pilot.pause()
     assert app.return_value == DEMO
+
+
+async def test_first_run_starts_on_the_profile_name_and_typing_replaces_the_default(
+    config_home: Path,
+) -> None:
+    app = FirstRunApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        name = app.screen.query_one("#field-name", Input)
+        assert app.focused is name
+        await pilot.press(*"acme")
+        assert name.value == "acme"

@@ -13,11 +13,11 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
+from porting_tui.listing.session import DEMO_CHOICE
 from porting_tui.local.errors import ProfileError
 from porting_tui.local.profile import DEFAULT_API_URL, Profile, check_profile_name
 from porting_tui.local.profile_check import test_profile
 from porting_tui.local.profiles import save_profile
-from porting_tui.tui.launch import DEMO_CHOICE
 
 DEMO = DEMO_CHOICE
 """What the screen returns when the user chose the demo instead of a profile."""
@@ -98,7 +98,8 @@ class FirstRunScreen(Screen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#field-project_id", Input).focus()
+        # The first field first; its suggested "default" is selected, so typing replaces it.
+        self.query_one("#field-name", Input).focus()
 
     def _value(self, name: str) -> str:
         return self.query_one(f"#field-{name}", Input).value.strip()
