@@ -23,6 +23,7 @@ test: $(STAMP) lint typecheck pytest
 lint: $(STAMP)
 	$(BIN)/ruff check porting_tui tests bench tools
 	$(BIN)/ruff format --check porting_tui tests bench tools
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy porting_tui

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-import ipaddress
 from datetime import datetime
 from typing import Literal
 
 import click
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _parse_start(text: str | None) -> datetime | None:
@@ -87,6 +77,7 @@ def emulator(
     demo credentials. Test controls live under /_emulator (see the README).
     """
     # Imported here so that the rest of the command line never pays for starlette and uvicorn.
+    from porting_tui.client.secure_urls import is_loopback_host
     from porting_tui.emulator import EmulatorSettings, create_emulator
     from porting_tui.emulator.faults import FaultSpecError, parse_fault_spec
     from porting_tui.emulator.server import make_server
@@ -104,7 +95,7 @@ def emulator(
         token_lifetime=token_lifetime,
         wire_style=wire_style,
     )
-    if not _is_loopback(host):
+    if not is_loopback_host(host):
         click.echo(
             f"warning: listening on {host}, not a loopback address: anyone who can reach it "
             "can use the demo credentials.",

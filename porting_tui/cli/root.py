@@ -8,10 +8,22 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import click
 
 from porting_tui import __version__
+
+if TYPE_CHECKING:
+    from porting_tui.listing.session import ListSettings
+
+AppLauncher = Callable[[str | None, bool, "ListSettings"], int]
+"""Opens the app on a profile (or the demo) and returns the exit status."""
+
+LAUNCH_APP = "launch_app"
+"""The key of ``ctx.obj`` holding the AppLauncher; the ``porting-tui`` command supplies it, so
+the command line never imports the app's package."""
 
 # Subcommands by name -> "module:attribute". They are imported only when invoked (or listed by
 # --help), so opening the app does not pay for every scripting command's imports.
@@ -105,9 +117,11 @@ def cli(
     ctx.obj["demo"] = demo
     if ctx.invoked_subcommand is not None:
         return
-    # Imported here so that --help and the scripting commands never pay for textual.
+    launch_app: AppLauncher | None = ctx.obj.get(LAUNCH_APP)
+    if launch_app is None:
+        raise click.UsageError("Missing command.")
+    # Imported here so that --help and the scripting commands never pay for the client.
     from porting_tui.listing.session import ListSettings
-    from porting_tui.tui.launch import run_tui
 
     settings = ListSettings(
         page_size=page_size,
@@ -115,8 +129,8 @@ def cli(
         stale_days=stale_days,
         detail_concurrency=detail_concurrency,
     )
-    sys.exit(run_tui(profile_name, demo, settings))
+    sys.exit(launch_app(profile_name, demo, settings))
 
 
-def main() -> None:
-    cli(prog_name="porting-tui")
+def main(launch_app: AppLauncher | None = None) -> None:
+    cli(prog_name="porting-tui", obj={LAUNCH_APP: launch_app} if launch_app else None)

@@ -109,7 +109,7 @@ async def listen(
 
     Without ``stop``, SIGINT and SIGTERM stop the receiver gracefully.
     """
-    from porting_tui.local.profile import is_loopback_host
+    from porting_tui.client.secure_urls import is_loopback_host
     from porting_tui.webhooks import (
         ListenAddressError,
         ReceiverServer,

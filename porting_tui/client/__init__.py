@@ -6,7 +6,6 @@ from porting_tui.client.client import (
     DEFAULT_AUTH_URL,
     DEFAULT_BASE_URL,
     PortingClient,
-    is_loopback_host,
 )
 from porting_tui.client.errors import (
     AuthenticationError,
@@ -70,6 +69,7 @@ from porting_tui.client.models import (
 from porting_tui.client.mutations import MutationObserver, MutationRecord
 from porting_tui.client.resources.orders import OrderChange
 from porting_tui.client.retry import RetryPolicy, retry_delay, should_retry
+from porting_tui.client.secure_urls import is_loopback_host
 from porting_tui.client.validation import (
     MAX_NUMBERS_PER_ORDER,
     check_order,

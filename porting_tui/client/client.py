@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import time
 from collections.abc import Callable
 from types import TracebackType
@@ -28,6 +27,7 @@ from porting_tui.client.resources import (
     PortabilityResource,
 )
 from porting_tui.client.retry import RetryPolicy
+from porting_tui.client.secure_urls import NOT_ABSOLUTE, url_problem
 from porting_tui.client.session import (
     DEFAULT_DEADLINE,
     DEFAULT_MAX_ANSWER_BYTES,
@@ -40,29 +40,17 @@ DEFAULT_AUTH_URL = "https://auth.sinch.com/oauth2/token"
 DEFAULT_USER_AGENT = f"porting-tui/{__version__}"
 
 
-def is_loopback_host(host: str) -> bool:
-    """True for localhost, 127.0.0.0/8 and ::1: hosts that plain http cannot leak beyond."""
-    if host.lower() in ("localhost", "localhost."):
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
 def checked_url(url: str, what: str) -> httpx.URL:
     """Parse ``url`` and refuse anything but https, or http to a loopback host."""
     try:
         parsed = httpx.URL(url.strip())
     except (httpx.InvalidURL, TypeError) as exc:
         raise PortingConfigError(f"The {what} {url!r} is not a URL") from exc
-    if not parsed.host or parsed.scheme not in ("https", "http"):
+    problem = url_problem(url)
+    if problem == NOT_ABSOLUTE:
         raise PortingConfigError(f"The {what} {url!r} must be an https:// URL")
-    if parsed.scheme == "http" and not is_loopback_host(parsed.host):
-        raise PortingConfigError(
-            f"The {what} {url!r} uses plain http to {parsed.host}; credentials would travel "
-            "unencrypted. Use https://, or http:// only to localhost."
-        )
+    if problem:
+        raise PortingConfigError(f"The {what} {url!r} {problem}")
     return parsed
 
 

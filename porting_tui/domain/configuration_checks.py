@@ -10,8 +10,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
+from porting_tui.client.secure_urls import NOT_ABSOLUTE, url_problem
 from porting_tui.client.validation import control_character_problem
 from porting_tui.domain.value_checks import check_phone, check_port_time, check_zone
 
@@ -27,19 +27,12 @@ def check_email(text: str) -> str:
 
 def check_webhook_url(text: str) -> str:
     """An absolute https URL; plain http only for this machine (a local receiver)."""
-    # Imported here so that importing the checks (for --help) stays cheap.
-    from porting_tui.local.profile import is_loopback_host
-
     value = text.strip()
-    parts = urlsplit(value)
-    host = parts.hostname or ""
-    if parts.scheme not in ("https", "http") or not host:
+    problem = url_problem(value)
+    if problem == NOT_ABSOLUTE:
         raise ValueError(f"{value!r} is not an absolute URL; use https://host/path")
-    if parts.scheme == "http" and not is_loopback_host(host):
-        raise ValueError(
-            f"{value!r} uses plain http; use https (http is allowed only for 127.0.0.1, ::1 "
-            "and localhost)"
-        )
+    if problem:
+        raise ValueError(f"{value!r} {problem}")
     return value
 
 

@@ -19,6 +19,9 @@ MIN_REFRESH_SECONDS = 10.0
 DEFAULT_REFRESH_SECONDS = 60.0
 DEFAULT_PAGE_SIZE = 100
 
+DEMO_CHOICE = "--demo"
+"""What the first-run screen answers when the user picks the demo instead of a profile."""
+
 
 def local_now() -> datetime:
     return datetime.now().astimezone()

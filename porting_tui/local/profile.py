@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import urlsplit
 
+from porting_tui.client.secure_urls import NOT_ABSOLUTE, url_problem
 from porting_tui.local.errors import ProfileError, SecretError
 from porting_tui.local.secrets import secret_from_command, secret_from_env, secret_from_keyring
 
@@ -35,30 +34,17 @@ def check_profile_name(name: str) -> str:
     return name
 
 
-def is_loopback_host(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def check_url(url: str, setting: str) -> str:
     """Return ``url`` without a trailing slash if it is https, or http to this machine only.
 
     Plain http would send the key secret in clear text, so it is allowed only for loopback
     hosts such as the local emulator.
     """
-    parts = urlsplit(url.strip())
-    host = parts.hostname or ""
-    if parts.scheme not in ("https", "http") or not host:
+    problem = url_problem(url)
+    if problem == NOT_ABSOLUTE:
         raise ProfileError(f"{setting} must be an https:// URL with a host name, not {url!r}")
-    if parts.scheme == "http" and not is_loopback_host(host):
-        raise ProfileError(
-            f"{setting} {url!r} uses plain http, which would send the key secret unencrypted; "
-            "use https (http is allowed only for 127.0.0.1, ::1 and localhost)"
-        )
+    if problem:
+        raise ProfileError(f"{setting} {url!r} {problem}")
     return url.strip().rstrip("/")
 
 

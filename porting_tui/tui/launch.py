@@ -8,16 +8,13 @@ from typing import TextIO
 
 from porting_tui.attention.settings import AttentionSettings
 from porting_tui.listing.attention_context import LocalState
-from porting_tui.listing.session import ListSettings, Session
+from porting_tui.listing.session import DEMO_CHOICE, ListSettings, Session
 
 DEMO_BASE_URL = "http://127.0.0.1:8787"
 DEMO_ORDERS = 300
 DEMO_SEED = 7
 DEMO_SPEED = 600.0
 """Virtual seconds per real second: orders visibly move through their lifecycle in a demo."""
-
-DEMO_CHOICE = "--demo"
-"""What the first-run screen answers when the user picks the demo."""
 
 # Exit status for an unusable profile, as the scripting commands use for usage errors.
 EXIT_PROFILE = 2

@@ -11,6 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from porting_tui.cli import cli
+from porting_tui.cli.root import LAUNCH_APP
+from porting_tui.command import launch_app
 from porting_tui.listing.session import ListSettings, Session
 from porting_tui.tui.launch import run_tui
 
@@ -107,10 +109,15 @@ async def test_demo_runs_on_an_in_process_emulator_with_seeded_orders() -> None:
 
 
 def test_the_command_exits_2_with_the_message_and_no_traceback() -> None:
-    result = CliRunner().invoke(cli, ["--profile", "nope"])
+    result = CliRunner().invoke(cli, ["--profile", "nope"], obj={LAUNCH_APP: launch_app})
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     assert result.stderr == "porting-tui: unknown profile 'nope'; there are no profiles yet\n"
+
+
+def test_the_command_line_alone_asks_for_a_command() -> None:
+    result = CliRunner().invoke(cli, [])
+    assert result.exit_code == 2 and "Missing command" in result.output
 
 
 def test_help_does_not_import_textual() -> None:

@@ -1,0 +1,21 @@
+"""The ``porting-tui`` command: the app without a subcommand, the scripting twin with one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from porting_tui.cli.root import main as cli_main
+
+if TYPE_CHECKING:
+    from porting_tui.listing.session import ListSettings
+
+
+def launch_app(profile_name: str | None, demo: bool, settings: ListSettings) -> int:
+    """Open the app; imported only now so that the scripting commands never load Textual."""
+    from porting_tui.tui.launch import run_tui
+
+    return run_tui(profile_name, demo, settings)
+
+
+def main() -> None:
+    cli_main(launch_app)
