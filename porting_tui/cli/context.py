@@ -37,6 +37,8 @@ class ExitCode(enum.IntEnum):
     """The API did not accept the credentials (401) or denied access to the project (403)."""
     NOT_FOUND = 4
     NETWORK = 5
+    UNKNOWN_OUTCOME = 6
+    """A change was sent but its answer was lost or unreadable: it may have been made."""
 
 
 class CommandError(click.ClickException):
@@ -192,10 +194,33 @@ def run_api(
     except ProfileError as error:
         raise CommandError(safe_text(str(error)), ExitCode.USAGE) from None
     except PortingError as error:
+        lost = answer_lost(error)
+        if unsure and lost:
+            # Saying "retry" here would duplicate a note, a document or an order.
+            raise CommandError(
+                f"{lost}, so the change may have been made; {unsure}", ExitCode.UNKNOWN_OUTCOME
+            ) from None
         failure = api_failure(error, session, not_found, locate)
         if unsure and failure.exit_code == ExitCode.NETWORK:
             failure = CommandError(f"{failure.message}; {unsure}", ExitCode.NETWORK)
         raise failure from None
+
+
+def answer_lost(error: PortingError) -> str | None:
+    """Why the answer to a request that was sent is unknown, or None when it is known."""
+    import httpx
+
+    from porting_tui.client import errors as e
+
+    if isinstance(error, e.InvalidResponseError):
+        return f"the API's answer could not be read ({safe_text(error.message)})"
+    if isinstance(error, e.PortingCertificateError) or not isinstance(
+        error, e.PortingConnectionError
+    ):
+        return None
+    if isinstance(error.__cause__, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout):
+        return None  # nothing left this machine
+    return f"the answer from {safe_text(error.host)} was lost ({safe_text(error.message)})"
 
 
 def _violations(error: PortingError, locate: Callable[[str], str] | None) -> str:
@@ -242,6 +267,11 @@ def api_failure(
     if isinstance(error, e.NotFoundError):
         hint = not_found or "check the id"
         return CommandError(f"{detail.rstrip('.')} (HTTP 404, {where}); {hint}", ExitCode.NOT_FOUND)
+    if isinstance(error, e.PortingCertificateError):
+        return CommandError(
+            f"{detail}; to trust a company proxy's CA, set SSL_CERT_FILE to its certificate",
+            ExitCode.NETWORK,
+        )
     if isinstance(error, e.PortingTimeoutError):
         return CommandError(
             f"{error.host} did not answer in time: retry later, or check the network and "

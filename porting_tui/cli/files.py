@@ -9,7 +9,7 @@ from pathlib import Path
 
 from porting_tui.cli.context import CommandError, ExitCode
 from porting_tui.domain.document_files import (
-    MAX_NAME_LENGTH,
+    MAX_NAME_BYTES,
     MAX_UPLOAD_BYTES,
     DocumentFileError,
     DocumentTooLargeError,
@@ -21,7 +21,7 @@ from porting_tui.domain.document_files import (
 from porting_tui.domain.text_files import MAX_TEXT_BYTES, TextFileError, decode_text
 
 __all__ = [
-    "MAX_NAME_LENGTH",
+    "MAX_NAME_BYTES",
     "MAX_TEXT_INPUT_BYTES",
     "MAX_UPLOAD_BYTES",
     "human_size",

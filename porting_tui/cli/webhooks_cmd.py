@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -31,6 +32,8 @@ class ListenSettings:
     as_json: bool
     reveal: bool
     options: ReceiverOptions
+    no_auth: bool = False
+    """The operator chose to accept events without credentials (``--no-auth``)."""
 
 
 def _env_value(variable: str, option: str) -> str:
@@ -124,11 +127,18 @@ async def listen(
         received += 1
         _print_event(event, settings)
 
-    events = WebhookEventStore(store)
+    try:
+        events = WebhookEventStore(store)
+    except sqlite3.Error as error:
+        # Another program holds the store longer than the busy timeout, or the disk is full.
+        raise click.ClickException(
+            f"the local store {store.path} cannot be written ({error}); close the program "
+            "holding it, or free disk space, and start again"
+        ) from None
     receiver = WebhookReceiver(
         events, settings.options, on_event=on_event, on_rejected=_print_rejection
     )
-    server = ReceiverServer(receiver, settings.host, settings.port)
+    server = ReceiverServer(receiver, settings.host, settings.port, allow_open=settings.no_auth)
     try:
         await server.start()
     except ListenAddressError as error:
@@ -187,6 +197,11 @@ def webhooks() -> None:
     "--basic-password-env", metavar="VAR", help="Environment variable holding the Basic password."
 )
 @click.option(
+    "--no-auth",
+    is_flag=True,
+    help="Accept events without credentials (anyone who can reach the port can post).",
+)
+@click.option(
     "--max-body",
     type=click.IntRange(1024),
     default=DEFAULT_MAX_BODY,
@@ -205,6 +220,7 @@ def listen_command(
     secret_env: str | None,
     basic_user: str | None,
     basic_password_env: str | None,
+    no_auth: bool,
     max_body: int,
 ) -> None:
     """Receive events, print one line each (or JSON lines) and store them locally.
@@ -217,9 +233,17 @@ def listen_command(
     from porting_tui.webhooks import ReceiverOptions
 
     auth = _auth(secret_env, basic_user, basic_password_env)
+    if auth is None and not no_auth:
+        raise click.UsageError(
+            "no credentials: any local user (or anyone through a tunnel) could post fake "
+            "events. Put a secret in a variable and pass --secret-env VAR (then add "
+            "?secret=... to the webhook URL), or --basic-user; --no-auth accepts anyone"
+        )
+    if auth is not None and no_auth:
+        raise click.UsageError("--no-auth goes with neither --secret-env nor --basic-user")
     profile = (ctx.find_root().obj or {}).get("profile")
     options = ReceiverOptions(path=path, auth=auth, max_body_bytes=max_body, profile=profile)
-    settings = ListenSettings(host, port, as_json, reveal, options)
+    settings = ListenSettings(host, port, as_json, reveal, options, no_auth=no_auth)
     try:
         store = LocalStore.open()
     except StoreError as error:

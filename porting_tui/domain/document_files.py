@@ -10,7 +10,8 @@ from pathlib import Path
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 """The API does not document a limit; documents travel base64-encoded inside one JSON body,
 so a scanned LOA or bill well under this is what it is meant for."""
-MAX_NAME_LENGTH = 120
+MAX_NAME_BYTES = 120
+"""Counted in UTF-8 bytes: file systems limit names to 255 bytes, and numbered copies add some."""
 _UNSAFE_NAME_CHARS = re.compile(r'[<>:"|?*\\/\x00-\x1f\x7f]')
 _MAX_NUMBERED_COPIES = 999
 
@@ -66,22 +67,36 @@ def safe_file_name(name: str | None, fallback: str) -> str:
 
     Only the last path component is kept (``../../.bashrc`` gives ``bashrc``); control and
     reserved characters become ``_``; leading dots are dropped so nothing hidden or special
-    (``.``, ``..``) comes out; an empty result gives ``fallback``.
+    (``.``, ``..``) comes out; a leading ``-`` gets a ``_`` before it so that no command reads
+    the name as an option; at most 120 UTF-8 bytes are kept, the extension with them; an empty
+    result gives ``fallback``.
     """
     text = unicodedata.normalize("NFC", name or "")
     text = text.replace("\\", "/").rsplit("/", 1)[-1]
     text = "".join(
-        "_" if unicodedata.category(c) in ("Cc", "Cf") or _UNSAFE_NAME_CHARS.match(c) else c
+        "_" if unicodedata.category(c) in ("Cc", "Cf", "Cs") or _UNSAFE_NAME_CHARS.match(c) else c
         for c in text
     )
     text = text.strip().lstrip(".").strip()
-    if len(text) > MAX_NAME_LENGTH:
+    if text.startswith("-"):
+        text = "_" + text
+    if _byte_length(text) > MAX_NAME_BYTES:
         stem, dot, suffix = text.rpartition(".")
-        if dot and 0 < len(suffix) <= 10:
-            text = stem[: MAX_NAME_LENGTH - len(suffix) - 1] + "." + suffix
+        if dot and 0 < len(suffix) <= 10 and suffix.isascii():
+            text = _cut_to_bytes(stem, MAX_NAME_BYTES - len(suffix) - 1) + "." + suffix
         else:
-            text = text[:MAX_NAME_LENGTH]
+            text = _cut_to_bytes(text, MAX_NAME_BYTES)
     return text or fallback
+
+
+def _byte_length(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+def _cut_to_bytes(text: str, limit: int) -> str:
+    """The longest start of ``text`` within ``limit`` UTF-8 bytes, never half a character."""
+    cut = text.encode("utf-8", "surrogatepass")[:limit]
+    return cut.decode("utf-8", "ignore").rstrip()
 
 
 def write_new_file(path: Path, content: bytes) -> None:

@@ -1,8 +1,9 @@
 """The audit log: every change made through the app or the command line; never a secret.
 
 A row says who (the OS user), when, through what (app or CLI), on which profile and project,
-on which order, what (the action and the API path) and how it ended. Request and response
-bodies are never stored: they can hold port-out PINs and account numbers.
+on which order, what (the action and the API path) and how it ended: ``ok``, ``failed`` or
+``unknown`` (sent, but the answer was lost or could not be read, so it may have been done).
+Request and response bodies are never stored: they can hold port-out PINs and account numbers.
 """
 
 from __future__ import annotations
@@ -89,6 +90,9 @@ def action_text(record: MutationRecord) -> str:
     """How the operator's action reads on the order's timeline."""
     if record.succeeded:
         return _DONE.get(record.action, f"You did {record.action}")
+    if record.unknown:
+        # Sent, but the answer was lost or unreadable: it may have been done; look before redoing.
+        return f"You may have sent: {_TRIED.get(record.action, record.action)} ({record.outcome})"
     return f"You tried to {_TRIED.get(record.action, record.action)}: {record.outcome}"
 
 

@@ -28,7 +28,11 @@ from tomlkit.items import Table
 
 from porting_tui import paths
 from porting_tui.local.errors import ProfileError, ProfileExistsError, SecretError
-from porting_tui.local.private_files import permission_warning, write_private_file
+from porting_tui.local.private_files import (
+    permission_warning,
+    unsafe_to_trust,
+    write_private_file,
+)
 from porting_tui.local.profile import DEFAULT_API_URL, Profile, check_profile_name, check_url
 from porting_tui.local.profile_check import ProfileTestResult, test_profile
 from porting_tui.local.profile_table import RESERVED_NAME, fill_table, profile_from_table
@@ -90,6 +94,11 @@ def load_config(
     environ = os.environ if environ is None else environ
     config_path = paths.config_file() if path is None else path
     config = ProfilesConfig(path=config_path, exists=config_path.exists())
+    if config.exists:
+        # Refused before a profile is read, so no key_secret_command of theirs ever runs.
+        refusal = unsafe_to_trust(config_path)
+        if refusal:
+            raise ProfileError(refusal)
     document = _read_plain(config_path)
     if config.exists:
         warning = permission_warning(config_path)

@@ -108,7 +108,14 @@ class LocalStore:
                 db.execute("ROLLBACK")
                 raise
             else:
-                db.execute("COMMIT")
+                try:
+                    db.execute("COMMIT")
+                except sqlite3.Error:
+                    # A full disk fails the commit: end the transaction, or every later
+                    # BEGIN would fail too.
+                    with contextlib.suppress(sqlite3.Error):
+                        db.execute("ROLLBACK")
+                    raise
 
     def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[sqlite3.Row]:
         """Run a read-only query and return all rows."""

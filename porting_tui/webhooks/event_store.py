@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Callable
@@ -24,6 +25,13 @@ SCHEMA = [
     " body TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS webhook_events_by_order ON webhook_events(order_id)",
     "CREATE INDEX IF NOT EXISTS webhook_events_by_type ON webhook_events(event_type)",
+]
+REPEATS_FEATURE = "webhook_event_repeats"
+REPEATS_SCHEMA = [
+    # Older rows keep a NULL digest, which a unique index lets repeat.
+    "ALTER TABLE webhook_events ADD COLUMN digest TEXT",
+    "ALTER TABLE webhook_events ADD COLUMN repeats INTEGER NOT NULL DEFAULT 0",
+    "CREATE UNIQUE INDEX IF NOT EXISTS webhook_events_by_digest ON webhook_events(digest)",
 ]
 MAX_KEPT_EVENTS = 20_000
 """Older events are dropped beyond this many, so a busy project cannot grow the file forever."""
@@ -53,6 +61,8 @@ class ReceivedEvent:
     body: str
     profile: str | None = None
     """The profile the receiver ran for; None when it ran without one."""
+    repeats: int = 0
+    """How many times the same body came again for the same profile after the first."""
 
     def data(self) -> Any:
         return json.loads(self.body)
@@ -75,6 +85,7 @@ def _from_row(row: sqlite3.Row) -> ReceivedEvent:
         order_id=row["order_id"],
         body=row["body"],
         profile=row["profile"],
+        repeats=row["repeats"],
     )
 
 
@@ -92,19 +103,38 @@ class WebhookEventStore:
         self._now = now
         self._max_kept = max_kept
         store.ensure_schema(FEATURE, SCHEMA_VERSION, SCHEMA)
+        store.ensure_schema(REPEATS_FEATURE, 1, REPEATS_SCHEMA)
 
     def add(self, event: WebhookEvent, body: str, *, profile: str | None = None) -> ReceivedEvent:
-        """Store one delivery and return it with its id."""
+        """Store one delivery and return it with its id.
+
+        The same body again (for the same profile) is not stored twice: the first one is
+        returned with its ``repeats`` count raised.
+        """
         received_at = self._now()
+        digest = hashlib.sha256(f"{profile or ''}\0{body}".encode()).hexdigest()
         with self.local_store.transaction() as db:
             cursor = db.execute(
-                "INSERT INTO webhook_events(received_at, profile, event_type, order_id, body) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (_time_text(received_at), profile, event.type, event.order_id, body),
+                "INSERT INTO webhook_events(received_at, profile, event_type, order_id, body,"
+                " digest) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(digest) DO NOTHING",
+                (_time_text(received_at), profile, event.type, event.order_id, body, digest),
             )
+            if cursor.rowcount == 0:
+                db.execute(
+                    "UPDATE webhook_events SET repeats = repeats + 1 WHERE digest = ?", (digest,)
+                )
+                row = db.execute(
+                    "SELECT * FROM webhook_events WHERE digest = ?", (digest,)
+                ).fetchone()
+                return _from_row(row)
             new_id = int(cursor.lastrowid or 0)
             db.execute("DELETE FROM webhook_events WHERE id <= ?", (new_id - self._max_kept,))
         return ReceivedEvent(new_id, received_at, event.type, event.order_id, body, profile)
+
+    def repeats(self) -> int:
+        """How many deliveries were repeats of one already stored."""
+        rows = self.local_store.query("SELECT coalesce(sum(repeats), 0) FROM webhook_events")
+        return int(rows[0][0])
 
     def recent(
         self,

@@ -11,10 +11,14 @@ from dataclasses import dataclass
 
 import uvicorn
 
+from porting_tui.webhooks.guard import ConnectionGuard, ConnectionLimits, guarded_protocol
 from porting_tui.webhooks.receiver import WebhookReceiver
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8788
+KEEP_ALIVE_SECONDS = 5
+MAX_HEADER_BYTES = 16 * 1024
+"""Request line and headers; a webhook call needs well under a kilobyte."""
 
 
 class ListenAddressError(ValueError):
@@ -67,12 +71,35 @@ class _EmbeddedServer(uvicorn.Server):
         yield
 
 
-class ReceiverServer:
-    """The receiver served over HTTP; ``await start()``, then ``await stop()``."""
+def is_loopback(host: str) -> bool:
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
-    def __init__(self, receiver: WebhookReceiver, host: str = DEFAULT_HOST, port: int = 0) -> None:
+
+class ReceiverServer:
+    """The receiver served over HTTP; ``await start()``, then ``await stop()``.
+
+    Without credentials it listens on a loopback address only, unless ``allow_open`` says
+    the operator chose so (``webhooks listen --no-auth``).
+    """
+
+    def __init__(
+        self,
+        receiver: WebhookReceiver,
+        host: str = DEFAULT_HOST,
+        port: int = 0,
+        *,
+        limits: ConnectionLimits | None = None,
+        allow_open: bool = False,
+    ) -> None:
         self.receiver = receiver
         self.host = host
+        self.guard = ConnectionGuard(limits or ConnectionLimits())
+        self._allow_open = allow_open
         self._requested_port = port
         self.port = port
         self._server: _EmbeddedServer | None = None
@@ -89,6 +116,16 @@ class ReceiverServer:
 
     async def start(self) -> None:
         """Listen now (port 0 picks a free port); ListenAddressError when it cannot."""
+        if (
+            self.receiver.options.auth is None
+            and not self._allow_open
+            and not is_loopback(self.host)
+        ):
+            raise ListenAddressError(
+                f"refusing to listen on {self.host} without credentials: anyone who can reach "
+                "it could post events; set a secret (webhook_secret_env in the profile, or "
+                "--secret-env) or listen on 127.0.0.1"
+            )
         # Binding here, not in uvicorn, makes a busy port an error of this call and tells the
         # port chosen for 0 before any request arrives.
         sock = _bind(self.host, self._requested_port)
@@ -99,7 +136,13 @@ class ReceiverServer:
             log_config=None,
             access_log=False,
             server_header=False,
-            limit_concurrency=64,
+            # The peer address is the only one believed: X-Forwarded-For is anyone's to write.
+            proxy_headers=False,
+            http=guarded_protocol(self.guard),
+            timeout_keep_alive=KEEP_ALIVE_SECONDS,
+            h11_max_incomplete_event_size=MAX_HEADER_BYTES,
+            # Above what the guard lets wait, so that uvicorn's 503 is a last resort only.
+            limit_concurrency=self.guard.limits.total + 64,
         )
         self._server = _EmbeddedServer(config)
         self._task = asyncio.get_running_loop().create_task(

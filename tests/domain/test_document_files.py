@@ -10,6 +10,7 @@ from porting_tui.domain.document_files import (
     DocumentFileError,
     DocumentTooLargeError,
     read_document,
+    safe_file_name,
     save_document,
 )
 
@@ -67,3 +68,23 @@ def test_a_symlink_in_the_way_is_not_written_through(tmp_path: Path) -> None:
     path = save_document(folder, "../.bashrc", b"evil", "document-1")
     assert path.name == "bashrc (2)"
     assert victim.read_bytes() == b"keep"
+
+
+def test_a_name_of_120_emoji_is_cut_to_120_bytes_and_saved(tmp_path: Path) -> None:
+    path = save_document(tmp_path, "😀" * 120 + ".pdf", b"hi", "document-1")
+    assert len(path.name.encode("utf-8")) <= 120
+    assert path.name.endswith(".pdf") and path.name.startswith("😀")
+    assert path.read_bytes() == b"hi"
+    copy = save_document(tmp_path, "😀" * 120 + ".pdf", b"hi", "document-1")
+    assert copy.name.endswith(" (2).pdf")
+
+
+def test_a_long_name_without_extension_never_keeps_half_a_character() -> None:
+    name = safe_file_name("é" * 200, "document-1")
+    assert name == "é" * 60
+    assert len(name.encode("utf-8")) == 120
+
+
+@pytest.mark.parametrize(("sent", "saved"), [("-rf", "_-rf"), (" --help.pdf", "_--help.pdf")])
+def test_a_name_starting_with_a_dash_gets_a_prefix(sent: str, saved: str) -> None:
+    assert safe_file_name(sent, "document-1") == saved

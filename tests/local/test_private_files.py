@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from porting_tui.local.errors import ProfileError
 from porting_tui.local.private_files import permission_warning, write_private_file
 from porting_tui.local.profiles import Profile, load_config, save_profile
 from tests.local.helpers import write_config
@@ -76,3 +77,59 @@ def test_a_symlinked_config_is_written_through_the_link(tmp_path: Path) -> None:
     assert link.is_symlink()
     assert real.read_text() == "new"
     assert mode(real) == 0o600
+
+
+def test_a_symlinked_config_leaves_the_folder_of_its_target_alone(tmp_path: Path) -> None:
+    dotfiles = tmp_path / "dotfiles"
+    dotfiles.mkdir()
+    dotfiles.chmod(0o755)
+    real = dotfiles / "config.toml"
+    write_config(real, "", mode=0o600)
+    link = tmp_path / "config" / "config.toml"
+    link.parent.mkdir()
+    link.symlink_to(real)
+    write_private_file(link, "new")
+    assert real.read_text() == "new"
+    assert mode(dotfiles) == 0o755
+
+
+@pytest.mark.parametrize("file_mode", [0o620, 0o602, 0o666])
+def test_a_config_others_may_change_is_refused_with_the_chmod(
+    config_path: Path, tmp_path: Path, file_mode: int
+) -> None:
+    ran = tmp_path / "ran"
+    write_config(
+        config_path,
+        f'[profiles.a]\nproject_id = "p"\nkey_id = "k"\nkey_secret_command = "touch {ran}"\n',
+        mode=file_mode,
+    )
+    with pytest.raises(ProfileError) as refused:
+        load_config()
+    assert f"fix it with: chmod 600 {config_path}" in refused.value.message
+    assert f"mode {file_mode:04o}" in refused.value.message
+    assert not ran.exists()
+
+
+def test_a_config_in_a_folder_others_may_change_is_refused(config_path: Path) -> None:
+    write_config(config_path, "", mode=0o600)
+    config_path.parent.chmod(0o777)
+    with pytest.raises(ProfileError, match=rf"chmod 700 {config_path.parent}$"):
+        load_config()
+
+
+def test_the_real_folder_of_a_symlinked_config_is_checked_too(
+    config_path: Path, tmp_path: Path
+) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    write_config(shared / "config.toml", "", mode=0o600)
+    config_path.parent.mkdir(parents=True, mode=0o700)
+    config_path.symlink_to(shared / "config.toml")
+    with pytest.raises(ProfileError, match=rf"chmod 700 {shared}$"):
+        load_config()
+
+
+def test_a_config_readable_by_others_is_only_warned_about(config_path: Path) -> None:
+    write_config(config_path, "", mode=0o644)
+    assert len(load_config().warnings) == 1

@@ -136,7 +136,7 @@ def test_a_busy_port_is_an_error_with_exit_status_1(tmp_path: Path) -> None:
 
     with socket.create_server(("127.0.0.1", 0)) as taken:
         port = taken.getsockname()[1]
-        result = CliRunner().invoke(cli, ["webhooks", "listen", "--port", str(port)])
+        result = CliRunner().invoke(cli, ["webhooks", "listen", "--no-auth", "--port", str(port)])
     assert result.exit_code == 1
     assert f"cannot listen on 127.0.0.1:{port}" in result.output
 
