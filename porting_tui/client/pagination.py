@@ -1,4 +1,4 @@
-"""Walk every page of the order list."""
+"""Walk the pages of the order list: one rule for the next page, used by every walker."""
 
 from __future__ import annotations
 
@@ -9,22 +9,38 @@ from porting_tui.client.models import OrderListItem, OrderPage
 PageFetcher = Callable[[str | None], Awaitable[OrderPage]]
 
 
-async def iterate_pages(fetch: PageFetcher) -> AsyncIterator[OrderListItem]:
-    """Yield the orders of every page, asking for ``page = previous page + 1``.
+def next_page(page: OrderPage) -> int | None:
+    """The page to ask for after ``page``, or None when the walk is over.
 
-    The first request carries no ``page``. It stops at ``totalPages``, on an empty page
-    (which covers servers counting from 0 as well as from 1), when the server gives no page
-    number, or when it does not move forward (a server ignoring ``page`` must not loop forever).
+    Over at ``totalPages``, on an empty page (which covers servers counting from 0 as well as
+    from 1), or when the server gives no page number.
     """
+    if not page.orders or page.page is None or page.total_pages is None:
+        return None
+    if page.page >= page.total_pages:
+        return None
+    return page.page + 1
+
+
+def advanced(page: OrderPage, asked: int | None) -> bool:
+    """Whether the answer to asking for page ``asked`` moved forward.
+
+    A server that ignores ``page`` answers page 1 again and again; without this check a walk
+    asked it for page 2 forever (21,931 requests in 2 s). Such a page is dropped, not shown
+    twice, and the walk ends.
+    """
+    return asked is None or page.page is None or page.page >= asked
+
+
+async def iterate_pages(fetch: PageFetcher) -> AsyncIterator[OrderListItem]:
+    """Yield the orders of every page; the first request carries no ``page``."""
     page = await fetch(None)
     while True:
         for order in page.orders:
             yield order
-        if not page.orders or page.page is None or page.total_pages is None:
+        asked = next_page(page)
+        if asked is None:
             return
-        if page.page >= page.total_pages:
-            return
-        current = page.page
-        page = await fetch(str(current + 1))
-        if page.page is not None and page.page <= current:
+        page = await fetch(str(asked))
+        if not advanced(page, asked):
             return

@@ -6,14 +6,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from porting_tui.client import OrderListItem, OrderPage, PortingClient
+from porting_tui.client.pagination import advanced, next_page
 
 
 class OrderListing:
     """Pages of ``client.orders.list_page`` for one query; no UI, so screens and tests share it.
 
-    Paging follows the client's own walk: ask for ``page + 1`` until ``totalPages`` or an
-    empty page. Orders seen on an earlier page are not repeated when new orders shift the
-    pages between two requests.
+    Paging follows the client's walk (``client.pagination``), one page per call, and stops as
+    it does, also when the server does not move forward. Orders seen on an earlier page are
+    not repeated when new orders shift the pages between two requests.
     """
 
     def __init__(self, client: PortingClient, query: Mapping[str, Any], page_size: int) -> None:
@@ -37,30 +38,30 @@ class OrderListing:
     async def _fetch(self, page: int | None) -> OrderPage:
         return await self._client.orders.list_page(page, self.page_size, **self.query)
 
-    def _take(self, page: OrderPage, into: list[OrderListItem], seen: set[int]) -> None:
+    def _take(
+        self, page: OrderPage, asked: int | None, into: list[OrderListItem], seen: set[int]
+    ) -> None:
+        if not advanced(page, asked):
+            self._done, self._next_page = True, None
+            return
         for order in page.orders:
             if order.id not in seen:
                 seen.add(order.id)
                 into.append(order)
         if page.total_items is not None:
             self.total_items = page.total_items
-        current = page.page if page.page is not None else self.pages_loaded
-        finished = (
-            not page.orders
-            or page.page is None
-            or page.total_pages is None
-            or page.page >= page.total_pages
-            or (self.total_items is not None and len(into) >= self.total_items)
-        )
-        self._done = finished
-        self._next_page = None if finished else current + 1
+        following = next_page(page)
+        if self.total_items is not None and len(into) >= self.total_items:
+            following = None
+        self._done = following is None
+        self._next_page = following
 
     async def load_first(self) -> None:
         """Start over with the first page."""
         page = await self._fetch(None)
         orders: list[OrderListItem] = []
         self.pages_loaded = 1
-        self._take(page, orders, set())
+        self._take(page, None, orders, set())
         self.orders = orders
 
     async def load_next(self) -> int:
@@ -74,7 +75,7 @@ class OrderListing:
         before = len(self.orders)
         seen = {order.id for order in self.orders}
         self.pages_loaded += 1
-        self._take(page, self.orders, seen)
+        self._take(page, self._next_page, self.orders, seen)
         return len(self.orders) - before
 
     async def load_all(self) -> None:

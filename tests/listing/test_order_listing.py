@@ -19,6 +19,7 @@ class FakeOrders:
         self.ids = ids
         self.pages_asked: list[str | None] = []
         self.fail = False
+        self.ignore_page = False
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         if self.fail:
@@ -27,7 +28,7 @@ class FakeOrders:
         page_text = request.url.params.get("page")
         self.pages_asked.append(page_text)
         size = int(request.url.params["pageSize"])
-        page = int(page_text or 1)
+        page = 1 if self.ignore_page else int(page_text or 1)
         rows = self.ids[(page - 1) * size : page * size]
         body: dict[str, Any] = {
             "orders": [{"id": i, "status": "PENDING"} for i in rows],
@@ -102,3 +103,17 @@ async def test_a_failed_reload_keeps_the_rows_that_were_there(
     with pytest.raises(ServerError):
         await listing.reload()
     assert len(listing.orders) == 25 and listing.pages_loaded == 3
+
+
+async def test_a_server_that_ignores_the_page_stops_the_walk_after_one_more_request(
+    client: PortingClient, fake: FakeOrders
+) -> None:
+    fake.ids = list(range(1, 1001))
+    fake.ignore_page = True
+    listing = OrderListing(client, {}, page_size=10)
+    await listing.load_all()
+    assert fake.pages_asked == [None, "2"]
+    assert [o.id for o in listing.orders] == list(range(1, 11))
+    assert not listing.has_more
+    await listing.reload()
+    assert fake.pages_asked == [None, "2", None, "2"]
