@@ -20,7 +20,7 @@ from porting_tui.attention.rules import assess
 from porting_tui.attention.settings import OPEN_STATUSES, AttentionSettings
 from porting_tui.attention.summary import SinceLastLooked, since_last_looked
 from porting_tui.attention.tracker import OrderTracker
-from porting_tui.client import Order, OrderListItem, PortingClient
+from porting_tui.client import Order, OrderListItem, PortingClient, day_of
 from porting_tui.local.order_state import OrderState, list_key, order_state
 from porting_tui.local.seen_state import Clock, SeenOrder, SeenState, utc_now
 from porting_tui.local.store import LocalStore
@@ -31,7 +31,9 @@ LIST_PAGE_SIZE = 1000
 
 
 def newest_first(rows: list[OrderListItem]) -> list[OrderListItem]:
-    return sorted(rows, key=lambda row: (row.created_date or date.min, row.id), reverse=True)
+    return sorted(
+        rows, key=lambda row: (day_of(row.created_date) or date.min, row.id), reverse=True
+    )
 
 
 class AttentionBoard:

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from porting_tui.attention.changes import diff_states
 from porting_tui.attention.detail_cache import Observation
-from porting_tui.client import OrderListItem
+from porting_tui.client import OrderListItem, day_of
 from porting_tui.local.order_state import OrderState, list_key
 from porting_tui.local.seen_state import SeenOrder
 
@@ -33,7 +33,7 @@ def change_marker(
     the row's status and counters are compared with what the operator saw.
     """
     if seen is None:
-        created = row.created_date
+        created = day_of(row.created_date)
         if baseline is not None and created is not None and created >= baseline.date():
             return NEW
         return None

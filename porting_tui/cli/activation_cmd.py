@@ -41,12 +41,14 @@ def list_groups(ctx: click.Context, order_id: int, as_json: bool) -> None:
             "FOC date of today or earlier, and numbers already routing to Sinch."
         )
         return
+    from porting_tui.client import date_text
+
     print_table(
         ("Group", "FOC", "Numbers"),
         (
             (
-                group.phone_number_group,
-                group.foc_date.date().isoformat() if group.foc_date else "",
+                group.phone_number_group or "",
+                date_text(group.foc_date),
                 " ".join(number.phone_number for number in group.phone_numbers),
             )
             for group in groups

@@ -9,19 +9,28 @@ import click
 from porting_tui.cli.output import mask_account, mask_pin, print_fields, print_table, safe_text
 
 if TYPE_CHECKING:
-    from datetime import datetime
+    from datetime import date, datetime
 
     from porting_tui.client import Order, PhoneNumber
 
 
-def _when(moment: datetime | None) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else ""
+def _when(value: datetime | str | None) -> str:
+    from porting_tui.client import date_text
+
+    # A moment the client could not read is shown as the server sent it.
+    return date_text(value, "%Y-%m-%d %H:%M UTC")
+
+
+def _day(value: date | str | None) -> str:
+    from porting_tui.client import date_text
+
+    return date_text(value)
 
 
 def _schedule(order: Order) -> str:
     schedule = order.desired_port_schedule
     parts = [
-        schedule.desired_port_date.isoformat(),
+        _day(schedule.desired_port_date),
         schedule.desired_port_time or "",
         schedule.desired_port_time_zone or "",
     ]
@@ -35,6 +44,8 @@ def _end_user(number: PhoneNumber) -> tuple[str, str]:
 
 
 def _reason(number: PhoneNumber) -> str:
+    if number.unreadable is not None:
+        return f"unreadable: {number.unreadable}"
     return number.reject_reason or number.exclusion_reason or ""
 
 
@@ -45,7 +56,7 @@ def print_order(order: Order, *, reveal: bool = False) -> None:
             ("Order", order.id),
             ("Status", order.status),
             ("Reference", order.customer_order_reference),
-            ("Created", order.created_date.isoformat() if order.created_date else ""),
+            ("Created", _day(order.created_date)),
             ("Port date", _schedule(order)),
             ("Activation", "on demand" if order.on_demand_activation else "on the port date"),
             ("Reseller", order.reseller_name),
@@ -62,7 +73,7 @@ def print_order(order: Order, *, reveal: bool = False) -> None:
                 number.phone_number,
                 number.status,
                 number.phone_number_group or "",
-                number.foc_date.date().isoformat() if number.foc_date else "",
+                _day(number.foc_date),
                 name,
                 place,
                 mask_pin(port_out.existing_port_out_pin if port_out else None, reveal=reveal),
@@ -76,6 +87,8 @@ def print_order(order: Order, *, reveal: bool = False) -> None:
         rows,
         title=f"Numbers ({len(rows)})",
     )
+    if any(number.unreadable is not None for number in order.phone_numbers):
+        click.echo("Entries marked unreadable are shown as the server sent them by --json.")
     if order.notes:
         click.echo()
         click.echo(f"Notes ({len(order.notes)})")

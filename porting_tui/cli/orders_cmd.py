@@ -119,19 +119,24 @@ def list_orders(
     table = RowStream(LIST_COLUMNS)
 
     def emit(order: OrderListItem) -> None:
+        from porting_tui.client import date_text
+
         if as_json:
             print_json_line(to_json_data(order))
             return
         table.row(
             order.id,
             order.status,
-            order.created_date.isoformat() if order.created_date else "",
+            date_text(order.created_date),
             order.phone_number_quantity,
             order.foc_quantity,
             order.activated_quantity,
             order.rejected_quantity,
             order.excluded_quantity,
-            order.customer_order_reference or "",
+            # A row that could not be read says why where its reference would be.
+            f"unreadable: {order.unreadable}"
+            if order.unreadable is not None
+            else order.customer_order_reference or "",
         )
 
     async def run(client: PortingClient) -> tuple[int, int | None]:

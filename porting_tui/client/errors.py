@@ -9,7 +9,8 @@ The tree::
     │   ├── PortingTimeoutError        timed out
     │   └── PortingCertificateError    TLS certificate not accepted
     ├── InvalidResponseError           2xx with a malformed body
-    └── PortingStatusError             non-2xx; .status_code .code .field_violations .raw_body
+    └── PortingStatusError             non-2xx; .status_code .code .field_violations .details
+                                       .raw_body
         ├── BadRequestError            400
         ├── AuthenticationError        401
         ├── PaymentRequiredError       402
@@ -20,30 +21,49 @@ The tree::
         ├── RateLimitError             429; .retry_after
         └── ServerError                5xx
 
-``error_from_response`` maps a non-2xx response to its class.
+``error_from_response`` maps a non-2xx response to its class, reading every documented error
+body shape and ``application/problem+json`` (see ``error_details``).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
 
+from porting_tui.client.error_details import (
+    ErrorBody,
+    ErrorDetail,
+    FieldViolation,
+    read_error_body,
+)
 
-@dataclass(frozen=True, slots=True)
-class FieldViolation:
-    """One field a request got wrong; ``field`` is a path like ``phoneNumbers[0].endUser.name``."""
-
-    field: str
-    description: str
-
-    def __str__(self) -> str:
-        return f"{self.field}: {self.description}" if self.field else self.description
+__all__ = [
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "ErrorDetail",
+    "FieldViolation",
+    "InvalidResponseError",
+    "NotFoundError",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "PortingConfigError",
+    "PortingConnectionError",
+    "PortingError",
+    "PortingStatusError",
+    "PortingTimeoutError",
+    "PortingValidationError",
+    "RateLimitError",
+    "ServerError",
+    "UnprocessableEntityError",
+    "error_from_response",
+    "parse_retry_after",
+]
 
 
 class PortingError(Exception):
@@ -108,14 +128,22 @@ class PortingStatusError(PortingError):
         error_name: str | None = None,
         field_violations: Sequence[FieldViolation] = (),
         raw_body: str = "",
+        details: Sequence[ErrorDetail] = (),
+        problem_type: str | None = None,
+        instance: str | None = None,
     ) -> None:
         super().__init__(message)
         self.status_code = status_code
         self.code = code
-        #: The ``error`` (prose shape) or ``status`` (schema shape) name, e.g. ``Not found``.
+        #: The ``error`` (prose shape), ``status`` (schema shape) or ``title`` (problem+json)
+        #: name, e.g. ``Not found``.
         self.error_name = error_name
         self.field_violations: list[FieldViolation] = list(field_violations)
         self.raw_body = raw_body
+        #: Every ``details`` entry, of any kind (ErrorInfo, NotFound, BadRequest...).
+        self.details: list[ErrorDetail] = list(details)
+        self.problem_type = problem_type
+        self.instance = instance
 
     def __str__(self) -> str:
         text = f"HTTP {self.status_code}: {self.message}"
@@ -201,41 +229,24 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
-def _violations_from(value: Any) -> list[FieldViolation]:
-    if not isinstance(value, list):
-        return []
-    found = []
-    for item in value:
-        if isinstance(item, dict):
-            found.append(
-                FieldViolation(str(item.get("field") or ""), str(item.get("description") or ""))
-            )
-    return found
-
-
-def _field_violations(details: Any) -> list[FieldViolation]:
-    # Prose shape: details is an object holding fieldViolations; schema shape: details is a
-    # list of typed entries, of which BadRequest ones hold fieldViolations.
-    if isinstance(details, dict):
-        return _violations_from(details.get("fieldViolations"))
-    if isinstance(details, list):
-        found: list[FieldViolation] = []
-        for entry in details:
-            if isinstance(entry, dict):
-                found.extend(_violations_from(entry.get("fieldViolations")))
-        return found
-    return []
-
-
-def _text_or_none(value: Any) -> str | None:
-    if value is None or isinstance(value, dict | list):
-        return None
-    text = str(value).strip()
-    return text or None
+def _message(body: ErrorBody, status: int, reason_phrase: str) -> str:
+    message = (
+        body.message
+        or body.error_name
+        or _DEFAULT_MESSAGES.get(status)
+        or reason_phrase
+        or f"HTTP status {status}"
+    )
+    # Details other than field violations (ErrorInfo reason and metadata, NotFound...) go
+    # into the message, so that every place that shows the error shows them too.
+    others = [str(d) for d in body.details if not d.field_violations and str(d)]
+    if others:
+        message = f"{message.rstrip('.')} ({'; '.join(others)})"
+    return message
 
 
 def error_from_response(response: httpx.Response) -> PortingStatusError:
-    """Build the error for a non-2xx response, reading either documented error shape."""
+    """Build the error for a non-2xx response, reading any documented error shape."""
     status = response.status_code
     raw_body = response.text
     body: Any = None
@@ -244,23 +255,17 @@ def error_from_response(response: httpx.Response) -> PortingStatusError:
             body = json.loads(raw_body)
         except ValueError:
             body = None
-    if not isinstance(body, dict):
-        body = {}
-    code = _text_or_none(body.get("code"))
-    error_name = _text_or_none(body.get("error")) or _text_or_none(body.get("status"))
-    message = (
-        _text_or_none(body.get("message"))
-        or error_name
-        or _DEFAULT_MESSAGES.get(status)
-        or response.reason_phrase
-        or f"HTTP status {status}"
-    )
+    read = read_error_body(body, response.headers.get("Content-Type", ""))
+    message = _message(read, status, response.reason_phrase)
     kwargs: dict[str, Any] = {
         "status_code": status,
-        "code": code,
-        "error_name": error_name,
-        "field_violations": _field_violations(body.get("details")),
+        "code": read.code,
+        "error_name": read.error_name,
+        "field_violations": read.field_violations,
         "raw_body": raw_body,
+        "details": read.details,
+        "problem_type": read.problem_type,
+        "instance": read.instance,
     }
     if status == 429:
         retry_after = parse_retry_after(response.headers.get("Retry-After"))

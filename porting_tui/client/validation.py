@@ -10,7 +10,7 @@ from typing import Any
 import phonenumbers
 
 from porting_tui.client.errors import FieldViolation, PortingValidationError
-from porting_tui.client.models import TIME_ZONES, Configuration, EndUser, NewOrder, Order
+from porting_tui.client.models import TIME_ZONES, Configuration, EndUser, NewOrder, Order, day_of
 from porting_tui.client.models.order import NewPhoneNumber, PhoneNumber, PortOutInfo
 
 MAX_NUMBERS_PER_ORDER = 500
@@ -119,7 +119,10 @@ def _port_out_violations(
 ) -> list[FieldViolation]:
     if port_out is None or port_out.authorizing_date is None:
         return []
-    if port_out.authorizing_date > today:
+    day = day_of(port_out.authorizing_date)
+    if day is None:
+        return [FieldViolation(f"{prefix}.authorizingDate", "must be a date YYYY-MM-DD")]
+    if day > today:
         return [FieldViolation(f"{prefix}.authorizingDate", "must be today or earlier")]
     return []
 
@@ -151,6 +154,12 @@ def _numbers_violations(
     seen: set[str] = set()
     for index, number in enumerate(numbers):
         prefix = f"phoneNumbers[{index}]"
+        if isinstance(number, PhoneNumber) and number.unreadable is not None:
+            # Its raw value would go back unchecked; better to say so than to send it blind.
+            found.append(
+                FieldViolation(prefix, f"could not be read from the server ({number.unreadable})")
+            )
+            continue
         bad_number = _phone_violation(f"{prefix}.phoneNumber", number.phone_number)
         if bad_number:
             found.append(bad_number)
@@ -175,6 +184,10 @@ def order_violations(order: NewOrder | Order, today: date | None = None) -> list
     if schedule is None:
         found.append(FieldViolation("desiredPortSchedule.desiredPortDate", "is required"))
     else:
+        if day_of(schedule.desired_port_date) is None:
+            found.append(
+                FieldViolation("desiredPortSchedule.desiredPortDate", "must be a date YYYY-MM-DD")
+            )
         found.extend(
             _time_zone_violation(
                 "desiredPortSchedule.desiredPortTimeZone", schedule.desired_port_time_zone

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import TypeAdapter
 
-from porting_tui.client import Order, OrderListItem, PhoneNumber
+from porting_tui.client import Order, OrderListItem, PhoneNumber, day_of, moment_of
 
 # The API names zones by their old "US/..." links; map them to canonical tz names.
 _ZONES = {
@@ -100,12 +100,13 @@ def note_digest(text: str | None, author: str | None, created: datetime | None) 
 
 
 def _status_time(number: PhoneNumber) -> datetime | None:
+    # Server times the client could not read count as unknown here.
     if number.status == "ACTIVATED":
-        return number.activated_date
+        return moment_of(number.activated_date)
     if number.status == "CONFIRMED":
-        return number.confirmed_date
+        return moment_of(number.confirmed_date)
     if number.status in ("REJECTED", "EXCLUDED"):
-        return number.exclusion_date
+        return moment_of(number.exclusion_date)
     return None
 
 
@@ -114,9 +115,9 @@ def order_state(order: Order) -> OrderState:
     schedule = order.desired_port_schedule
     return OrderState(
         order_id=order.id,
-        status=order.status,
+        status=order.status or "",
         reference=order.customer_order_reference,
-        created_date=order.created_date,
+        created_date=day_of(order.created_date),
         on_demand=bool(order.on_demand_activation),
         time_zone=schedule.desired_port_time_zone if schedule else None,
         numbers=tuple(
@@ -124,7 +125,7 @@ def order_state(order: Order) -> OrderState:
                 phone_number=number.phone_number,
                 status=number.status,
                 group=number.phone_number_group,
-                foc_date=number.foc_date,
+                foc_date=moment_of(number.foc_date),
                 reason=number.reject_reason or number.exclusion_reason,
                 status_time=_status_time(number),
             )
@@ -132,9 +133,9 @@ def order_state(order: Order) -> OrderState:
         ),
         notes=tuple(
             NoteState(
-                digest=note_digest(note.note, note.created_by, note.created_time),
+                digest=note_digest(note.note, note.created_by, moment_of(note.created_time)),
                 author=note.created_by or "",
-                created_time=note.created_time,
+                created_time=moment_of(note.created_time),
             )
             for note in order.notes
         ),

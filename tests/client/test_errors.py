@@ -82,10 +82,12 @@ def test_the_schema_error_shape_is_read_with_its_field_violations() -> None:
     assert isinstance(error, BadRequestError)
     assert error.code == "400"
     assert error.error_name == "INVALID_ARGUMENT"
-    assert error.message == "desiredPortDate is missing"
+    # The ErrorInfo entry is kept, and shown with the message.
+    assert error.message == "desiredPortDate is missing (ErrorInfo MISSING_FIELD domain porting)"
     assert error.field_violations == [
         FieldViolation("desiredPortSchedule.desiredPortDate", "required")
     ]
+    assert [detail.kind for detail in error.details] == ["ErrorInfo", "BadRequest"]
 
 
 def test_an_empty_401_body_gets_a_helpful_message() -> None:

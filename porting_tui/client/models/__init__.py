@@ -10,6 +10,15 @@ from porting_tui.client.models.base import (
     TimeZone,
 )
 from porting_tui.client.models.configuration import Configuration, Contact
+from porting_tui.client.models.dates import (
+    WireText,
+    date_text,
+    day_of,
+    is_unreadable,
+    moment_of,
+    parse_wire_date,
+)
+from porting_tui.client.models.degrade import DegradableModel
 from porting_tui.client.models.listing import OrderListItem, OrderPage
 from porting_tui.client.models.order import (
     E911,
@@ -28,6 +37,7 @@ from porting_tui.client.models.order import (
 )
 from porting_tui.client.models.results import (
     ActivationGroup,
+    ActivationGroups,
     ActivationNumber,
     DocumentContent,
     GroupActivation,
@@ -49,9 +59,11 @@ __all__ = [
     "E911",
     "TIME_ZONES",
     "ActivationGroup",
+    "ActivationGroups",
     "ActivationNumber",
     "Configuration",
     "Contact",
+    "DegradableModel",
     "DesiredPortSchedule",
     "DocumentContent",
     "EndUser",
@@ -83,5 +95,11 @@ __all__ = [
     "VoiceConfiguration",
     "WebhookEvent",
     "WebhookEventType",
+    "WireText",
+    "date_text",
+    "day_of",
+    "is_unreadable",
+    "moment_of",
     "order_request_body",
+    "parse_wire_date",
 ]

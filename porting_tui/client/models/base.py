@@ -1,12 +1,11 @@
-"""The shared pydantic base, open enums and lenient timestamp types of the client models."""
+"""The shared pydantic base, open enums and whole-number ids of the client models."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer
+from pydantic import BaseModel, BeforeValidator, ConfigDict
 from pydantic.alias_generators import to_camel
 
 
@@ -60,28 +59,18 @@ class TimeZone(StrEnum):
 TIME_ZONES: tuple[str, ...] = tuple(zone.value for zone in TimeZone)
 
 
-def _empty_as_none(value: Any) -> Any:
-    # Servers often send "" for a timestamp that is not set yet; that means "none", not an error.
-    if isinstance(value, str) and not value.strip():
-        return None
+def _whole_number(value: Any) -> Any:
+    # Ids and counts are typed ``number`` in the spec: 890192331.0 is the id 890192331, and so
+    # is the text "890192331.0"; a fraction stays and fails as it should.
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            number = float(text)
+        except ValueError:
+            return value
+        return int(number) if number.is_integer() and "." in text else value
     return value
 
 
-def _timestamp_to_wire(value: datetime | None) -> str | None:
-    # The API writes UTC timestamps with a Z; a naive value is taken to be UTC already.
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
-
-
-OptionalTimestamp = Annotated[
-    datetime | None,
-    BeforeValidator(_empty_as_none),
-    PlainSerializer(_timestamp_to_wire, return_type=str | None, when_used="json"),
-]
-"""An ISO-8601 date-time or None (an empty string reads as None); written in UTC with a Z."""
-
-OptionalDay = Annotated[date | None, BeforeValidator(_empty_as_none)]
-"""A calendar date ``YYYY-MM-DD`` or None (an empty string reads as None)."""
+WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
+"""An id or count typed ``number`` on the wire, read when it is whole."""

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from typing import Annotated, Any
 
 from pydantic import Field
 
-from porting_tui.client.models.base import OptionalDay, OptionalTimestamp, PortingModel
+from porting_tui.client.models.base import PortingModel, WholeNumber
+from porting_tui.client.models.dates import Day, OptionalDay, OptionalTimestamp
+from porting_tui.client.models.degrade import (
+    EMPTY_WHEN_NULL,
+    UNREADABLE_STATUS,
+    DegradableModel,
+    degrade_to,
+)
 from porting_tui.client.models.voice import SmsConfiguration, VoiceConfiguration
 
 
@@ -90,14 +97,15 @@ class ExcludedFeature(PortingModel):
 class DesiredPortSchedule(PortingModel):
     """When the numbers should port; time and zone fall back to the project defaults."""
 
-    desired_port_date: date
+    desired_port_date: Day
+    """``YYYY-MM-DD`` when sent; read from a date or a date-time, odd text kept as sent."""
     desired_port_time: str | None = None
     """``HH:MM:SS``."""
     desired_port_time_zone: str | None = None
     """One of ``TIME_ZONES``."""
 
 
-class OrderNote(PortingModel):
+class OrderNote(DegradableModel):
     """A note on an order, written by Sinch or by the customer."""
 
     note: str | None = None
@@ -105,10 +113,10 @@ class OrderNote(PortingModel):
     created_by: str | None = None
 
 
-class OrderDocument(PortingModel):
+class OrderDocument(DegradableModel):
     """Metadata of a document attached to an order (LOA, bill copy...)."""
 
-    id: int | None = None
+    id: WholeNumber | None = None
     document_name: str | None = None
     description: str | None = None
 
@@ -127,12 +135,17 @@ class NewPhoneNumber(PortingModel):
     """A new port-out PIN to set on the number once it is ported."""
 
 
-class PhoneNumber(PortingModel):
-    """A number on an order, with the status Sinch reports for it."""
+class PhoneNumber(DegradableModel):
+    """A number on an order, with the status Sinch reports for it.
+
+    An entry the client cannot read is kept as an unreadable number (``unreadable`` says why,
+    ``raw_entry`` holds it as sent) rather than failing the whole order.
+    """
 
     phone_number: str
     status: str = "PENDING"
-    """A ``NumberStatus`` value, or a newer one this client does not know."""
+    """A ``NumberStatus`` value, or a newer one this client does not know; the API's default
+    ``PENDING`` when the server leaves it out."""
     exclusion_reason: str | None = None
     exclusion_date: OptionalTimestamp = None
     country_code: str | None = None
@@ -148,11 +161,24 @@ class PhoneNumber(PortingModel):
     features: Features | None = None
     new_port_out_pin: str | None = Field(default=None, repr=False)
     reject_reason: str | None = None
-    excluded_features: list[ExcludedFeature] = Field(default_factory=list)
+    excluded_features: Annotated[list[ExcludedFeature], EMPTY_WHEN_NULL] = Field(
+        default_factory=list
+    )
     phone_number_group: str | None = None
     """The activation group (one per losing carrier), e.g. ``GW Verizon Grp1``."""
     foc_date: OptionalTimestamp = None
     """Firm Order Commitment: the date the carrier agreed to release the number."""
+
+    @classmethod
+    def _placeholders(cls) -> dict[str, Any]:
+        # An entry that could not be read is not "PENDING" (the API's default) but unknown.
+        return {"phone_number": "", "status": UNREADABLE_STATUS}
+
+
+PhoneNumbers = Annotated[list[Annotated[PhoneNumber, degrade_to(PhoneNumber)]], EMPTY_WHEN_NULL]
+"""The numbers of an order; one that cannot be read stays in the list as unreadable."""
+Notes = Annotated[list[Annotated[OrderNote, degrade_to(OrderNote)]], EMPTY_WHEN_NULL]
+Documents = Annotated[list[Annotated[OrderDocument, degrade_to(OrderDocument)]], EMPTY_WHEN_NULL]
 
 
 class _OrderFields(PortingModel):
@@ -163,20 +189,24 @@ class _OrderFields(PortingModel):
     loa_uploaded_by: str | None = None
     """Who uploaded the Letter of Authorization."""
     loa_attachment_date: OptionalTimestamp = None
-    phone_numbers: list[PhoneNumber] = Field(default_factory=list)
-    notes: list[OrderNote] = Field(default_factory=list)
-    documents: list[OrderDocument] = Field(default_factory=list)
+    phone_numbers: PhoneNumbers = Field(default_factory=list)
+    notes: Notes = Field(default_factory=list)
+    documents: Documents = Field(default_factory=list)
     created_date: OptionalDay = None
     reseller_name: str | None = None
     """Needed for Canadian numbers only."""
 
 
 class Order(_OrderFields):
-    """A port-in order as the API returns it."""
+    """A port-in order as the API returns it.
 
-    id: int
-    status: str
-    """An ``OrderStatus`` value, or a newer one this client does not know."""
+    The spec requires neither ``id`` nor ``status`` in the answer: a missing id is filled in
+    from the request path by the resource, a missing status is None.
+    """
+
+    id: WholeNumber = 0
+    status: str | None = None
+    """An ``OrderStatus`` value, a newer one this client does not know, or None when unsent."""
 
 
 class OrderSnapshot(_OrderFields):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 
-from porting_tui.client.models.base import OptionalTimestamp, PortingModel
+from porting_tui.client.models.base import PortingModel, WholeNumber
+from porting_tui.client.models.dates import OptionalTimestamp
+from porting_tui.client.models.degrade import EMPTY_WHEN_NULL, DegradableModel, degrade_to
 from porting_tui.client.models.voice import SmsConfiguration, VoiceConfiguration
 
 
@@ -26,15 +28,15 @@ class PortabilityResult(PortingModel):
 class NoteCreated(PortingModel):
     """The answer to adding a note."""
 
-    id: int | None = None
+    id: WholeNumber | None = None
     note: str | None = None
 
 
 class DocumentContent(PortingModel):
     """A downloaded document: metadata and the decoded file bytes."""
 
-    id: int | None = None
-    document_id: int | None = None
+    id: WholeNumber | None = None
+    document_id: WholeNumber | None = None
     document_name: str | None = None
     description: str | None = None
     content_type: str | None = None
@@ -63,12 +65,18 @@ class ActivationNumber(PortingModel):
     sms_configuration: SmsConfiguration | None = None
 
 
-class ActivationGroup(PortingModel):
-    """Numbers of one losing carrier that can be activated now."""
+class ActivationGroup(DegradableModel):
+    """Numbers of one losing carrier that can be activated now; the spec requires no name."""
 
-    phone_number_group: str
+    phone_number_group: str | None = None
     foc_date: OptionalTimestamp = None
-    phone_numbers: list[ActivationNumber] = Field(default_factory=list)
+    phone_numbers: Annotated[list[ActivationNumber], EMPTY_WHEN_NULL] = Field(default_factory=list)
+
+
+ActivationGroups = Annotated[
+    list[Annotated[ActivationGroup, degrade_to(ActivationGroup)]], EMPTY_WHEN_NULL
+]
+"""The groups of an order; one that cannot be read stays in the list as unreadable."""
 
 
 class GroupActivation(PortingModel):

@@ -7,7 +7,8 @@ from typing import Any
 
 from pydantic import field_validator
 
-from porting_tui.client.models.base import OptionalTimestamp, PortingModel
+from porting_tui.client.models.base import PortingModel
+from porting_tui.client.models.dates import OptionalTimestamp
 from porting_tui.client.models.order import OrderSnapshot
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from porting_tui.client.models.dates import is_unreadable
 from porting_tui.client.models.order import NewOrder, Order, OrderSnapshot
 
 READ_ONLY_ORDER_FIELDS = frozenset({"id", "status", "notes", "documents", "createdDate"})
@@ -53,6 +54,10 @@ def order_request_body(order: Order | OrderSnapshot | NewOrder) -> dict[str, Any
     """
     wire = order.to_wire()
     body = {key: value for key, value in wire.items() if key not in READ_ONLY_ORDER_FIELDS}
+    if is_unreadable(order.loa_attachment_date):
+        # Set by the server when a LOA is uploaded; text it sent that is no date-time is not
+        # ours to send back in a strict body.
+        body.pop("loaAttachmentDate", None)
     numbers = body.get("phoneNumbers")
     if isinstance(numbers, list):
         body["phoneNumbers"] = [

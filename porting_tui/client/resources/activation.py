@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pydantic import BaseModel, Field, TypeAdapter
 
 from porting_tui.client.errors import FieldViolation, PortingValidationError
-from porting_tui.client.models import ActivationGroup, GroupActivation
+from porting_tui.client.models import ActivationGroup, ActivationGroups, GroupActivation
 from porting_tui.client.session import ApiSession, parse_body
 from porting_tui.client.validation import order_id_path
 
@@ -18,7 +18,7 @@ class _ActivateResponse(BaseModel):
     )
 
 
-_GROUPS = TypeAdapter(list[ActivationGroup])
+_GROUPS: TypeAdapter[list[ActivationGroup]] = TypeAdapter(ActivationGroups)
 _ACTIVATED = TypeAdapter(_ActivateResponse)
 
 

@@ -37,6 +37,13 @@ def _order_path(order_id: int | str) -> str:
     return f"/orders/portIns/{order_id_path(order_id)}"
 
 
+def _with_id(order: Order, order_id: int | str) -> Order:
+    # The spec does not require ``id`` in the answer; the path says which order it is.
+    if "id" not in order.model_fields_set:
+        order.id = int(order_id_path(order_id))
+    return order
+
+
 class OrdersResource:
     """Port-in orders."""
 
@@ -120,7 +127,7 @@ class OrdersResource:
     async def get(self, order_id: int | str) -> Order:
         """The full order with its numbers, notes and document metadata."""
         response = await self._session.request("GET", _order_path(order_id))
-        return parse_body(response, _ORDER)
+        return _with_id(parse_body(response, _ORDER), order_id)
 
     async def create(self, new_order: NewOrder) -> Order:
         """Create a port-in order; it is checked first and never sent twice."""
@@ -138,7 +145,7 @@ class OrdersResource:
         path = _order_path(order_id)
         check_order(order)
         response = await self._session.request("PUT", path, json=order_request_body(order))
-        return parse_body(response, _ORDER)
+        return _with_id(parse_body(response, _ORDER), order_id)
 
     async def edit(self, order_id: int | str, change: OrderChange) -> Order:
         """Fetch the order, let ``change`` edit a copy of it, and put the whole result back.

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from porting_tui.client import ActivationGroup, GroupActivation, PortingError
+from porting_tui.client import ActivationGroup, GroupActivation, PortingError, date_text
 from porting_tui.domain.inert_text import inert_text
 from porting_tui.listing.session import Session
 from porting_tui.tui.dialogs.action_dialog import DIALOG_CSS, ActionDialog, failure_text
@@ -33,12 +33,16 @@ def _numbers_text(group: ActivationGroup) -> str:
 
 
 def group_option(group: ActivationGroup) -> Option:
-    foc = f"{group.foc_date:%Y-%m-%d}" if group.foc_date else "—"
+    foc = inert_text(date_text(group.foc_date)) or "—"
     count = len(group.phone_numbers)
-    heading = Text(inert_text(group.phone_number_group), style="bold")
+    # A group the server sent without a name cannot be named in a request: "all" covers it.
+    name = inert_text(group.phone_number_group) or "(unnamed group: activate all instead)"
+    heading = Text(name, style="bold")
     heading.append(f" · FOC {foc} · {count} number{'s' if count != 1 else ''}", style="")
     return Option(
-        Group(heading, Text(_numbers_text(group), style="dim")), id=group.phone_number_group
+        Group(heading, Text(_numbers_text(group), style="dim")),
+        id=group.phone_number_group,
+        disabled=group.phone_number_group is None,
     )
 
 

@@ -87,7 +87,7 @@ def item_cells(item: AttentionItem) -> dict[str, Text]:
     return {
         "marker": Text(MARKER_SYMBOLS.get(item.marker or "", " "), style="bold"),
         "id": Text(str(item.order_id)),
-        "status": Text(f"● {inert_text(status)}", style=STATUS_STYLES.get(status, "magenta")),
+        "status": Text(f"● {inert_text(status)}", style=STATUS_STYLES.get(status or "", "magenta")),
         "reference": Text(inert_text(state.reference)),
         "created": Text(state.created_date.isoformat() if state.created_date else "—"),
         **{

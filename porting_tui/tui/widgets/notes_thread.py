@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from porting_tui.client import OrderNote
+from porting_tui.client import OrderNote, moment_of
 from porting_tui.domain.inert_text import inert_text
 
 NO_NOTES = "No notes yet. Press n to write one."
@@ -21,11 +21,14 @@ _NO_TIME = datetime.min.replace(tzinfo=UTC)
 
 def in_time_order(notes: Sequence[OrderNote]) -> list[OrderNote]:
     """Oldest first; notes without a time keep their place before the timed ones."""
-    return sorted(notes, key=lambda note: note.created_time or _NO_TIME)
+    return sorted(notes, key=lambda note: moment_of(note.created_time) or _NO_TIME)
 
 
 def note_renderable(note: OrderNote, own_authors: frozenset[str], zone: tzinfo | None) -> Group:
-    when = f"{note.created_time.astimezone(zone):%Y-%m-%d %H:%M}" if note.created_time else "—"
+    moment = moment_of(note.created_time)
+    # A time the client could not read shows as the server sent it.
+    when = f"{moment.astimezone(zone):%Y-%m-%d %H:%M}" if moment else inert_text(note.created_time)
+    when = when or "—"
     author = inert_text(note.created_by) or "unknown"
     if note.created_by in own_authors:
         author += " (you)"

@@ -10,7 +10,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.widgets import DataTable
 
-from porting_tui.client import PhoneNumber
+from porting_tui.client import PhoneNumber, day_of, moment_of
 from porting_tui.domain.inert_text import inert_text
 from porting_tui.tui.widgets.number_rows import day_text, status_counts
 
@@ -24,12 +24,12 @@ class NumberGroup:
 
     @property
     def foc(self) -> datetime | None:
-        return min((n.foc_date for n in self.numbers if n.foc_date), default=None)
+        return min((foc for n in self.numbers if (foc := moment_of(n.foc_date))), default=None)
 
     def ready(self, today: date) -> bool:
         """CONFIRMED numbers whose FOC day has come: the group can be activated on demand."""
         return any(
-            n.status == "CONFIRMED" and n.foc_date is not None and n.foc_date.date() <= today
+            n.status == "CONFIRMED" and (day := day_of(n.foc_date)) is not None and day <= today
             for n in self.numbers
         )
 

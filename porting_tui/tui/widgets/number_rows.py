@@ -12,7 +12,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from porting_tui.client import NumberStatus, PhoneNumber
+from porting_tui.client import NumberStatus, PhoneNumber, date_text
 from porting_tui.domain.inert_text import inert_text
 from porting_tui.domain.rejection_hints import RejectionHint, hint_for
 
@@ -30,12 +30,18 @@ _REASON_MIN = 36
 _GROUP_MAX = 24
 
 
-def day_text(value: datetime | None) -> str:
-    return f"{value:%Y-%m-%d}" if value else "—"
+def day_text(value: datetime | str | None) -> str:
+    # A date the client could not read shows as the server sent it.
+    return inert_text(date_text(value)) or "—"
 
 
 def reason_text(number: PhoneNumber) -> str:
-    """Why the number is rejected or excluded, and which features will not port."""
+    """Why the number is rejected or excluded, and which features will not port.
+
+    For an entry the client could not read, why it could not be read.
+    """
+    if number.unreadable is not None:
+        return inert_text(f"unreadable: {number.unreadable}")
     parts = [number.reject_reason or ""]
     if number.exclusion_reason and number.exclusion_reason != number.reject_reason:
         parts.append(f"excluded: {number.exclusion_reason}")
@@ -49,7 +55,8 @@ def reason_text(number: PhoneNumber) -> str:
 def needs_attention(number: PhoneNumber) -> bool:
     """Rejected or excluded numbers, features left out, and statuses this app does not know."""
     return (
-        number.status in ("REJECTED", "EXCLUDED")
+        number.unreadable is not None
+        or number.status in ("REJECTED", "EXCLUDED")
         or bool(number.excluded_features)
         or number.status not in KNOWN_STATUSES
     )

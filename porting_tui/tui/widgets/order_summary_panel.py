@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from porting_tui.client import Order
+from porting_tui.client import Order, date_text
 from porting_tui.domain.inert_text import inert_text
 from porting_tui.tui.widgets.order_columns import status_label
 
@@ -21,7 +21,7 @@ ORDER_STATUS_STYLES = {
 def port_text(order: Order) -> str:
     schedule = order.desired_port_schedule
     parts = (
-        schedule.desired_port_date.isoformat(),
+        date_text(schedule.desired_port_date),
         schedule.desired_port_time or "",
         schedule.desired_port_time_zone or "",
     )
@@ -34,15 +34,15 @@ def port_text(order: Order) -> str:
 def summary_text(order: Order) -> Text:
     """Status, reference and created date; the port schedule; the LOA and the reseller."""
     text = Text()
-    style = ORDER_STATUS_STYLES.get(order.status, "magenta")
+    style = ORDER_STATUS_STYLES.get(order.status or "", "magenta")
     text.append(status_label(inert_text(order.status)), style)
     reference = inert_text(order.customer_order_reference) or "—"
-    created = order.created_date.isoformat() if order.created_date else "—"
+    created = inert_text(date_text(order.created_date)) or "—"
     text.append(f" · ref {reference} · created {created}\n")
     text.append(port_text(order) + "\n")
     loa = inert_text(order.loa_uploaded_by) or "—"
     if order.loa_attachment_date:
-        loa += f" {order.loa_attachment_date:%Y-%m-%d}"
+        loa += f" {inert_text(date_text(order.loa_attachment_date))}"
     text.append(f"LOA by {loa} · reseller {inert_text(order.reseller_name) or '—'}")
     return text
 
