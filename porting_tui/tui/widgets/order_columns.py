@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from rich.text import Text
 
-from porting_tui.client import OrderListItem
+from porting_tui.client import OrderListItem, date_text, day_of
 from porting_tui.domain.inert_text import inert_text
 
 Justify = Literal["left", "right"]
@@ -83,7 +83,7 @@ def cell_text(order: OrderListItem, key: str) -> Text:
     if key == "reference":
         return Text(inert_text(order.customer_order_reference))
     if key == "created":
-        return Text(order.created_date.isoformat() if order.created_date else "—")
+        return Text(inert_text(date_text(order.created_date)) or "—")
     return Text(str(getattr(order, _COUNT_ATTRIBUTES[key])))
 
 
@@ -96,12 +96,12 @@ def sort_value(order: OrderListItem, key: str) -> Any:
     if key == "reference":
         return (order.customer_order_reference or "").casefold() or None
     if key == "created":
-        return order.created_date
+        return day_of(order.created_date)
     return getattr(order, _COUNT_ATTRIBUTES[key])
 
 
 def search_text(order: OrderListItem) -> str:
     """What the local find filter matches against, lower-cased once per order."""
-    created = order.created_date.isoformat() if order.created_date else ""
+    created = date_text(order.created_date)
     reference = order.customer_order_reference or ""
     return f"{order.id}\t{order.status}\t{reference}\t{created}".lower()

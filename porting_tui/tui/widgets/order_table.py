@@ -350,7 +350,7 @@ class OrderTable(ScrollView, can_focus=True):
         if key == "id" and order.id in self._changed:
             return self.get_component_rich_style("order-table--changed")
         if key == "status":
-            component = STATUS_COMPONENTS.get(order.status, UNKNOWN_STATUS_COMPONENT)
+            component = STATUS_COMPONENTS.get(order.status or "", UNKNOWN_STATUS_COMPONENT)
             return self.get_component_rich_style(component)
         if key == "rejected" and order.rejected_quantity:
             return self.get_component_rich_style("order-table--rejected")
