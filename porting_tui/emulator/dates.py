@@ -145,8 +145,11 @@ def _observed(day: date) -> date:
 def us_federal_holidays(year: int) -> frozenset[date]:
     """The observed US federal holidays of ``year``: carriers do not port on them."""
     monday, thursday = 0, 3
-    fixed = [date(year, 1, 1), date(year, 6, 19), date(year, 7, 4), date(year, 11, 11)]
-    fixed.append(date(year, 12, 25))
+    fixed = [date(year, 1, 1), date(year, 7, 4), date(year, 11, 11), date(year, 12, 25)]
+    if year >= 2021:
+        fixed.append(date(year, 6, 19))  # Juneteenth became a federal holiday in 2021.
+    # New Year's Day on a Saturday is observed on December 31 of the year before.
+    fixed.append(date(year + 1, 1, 1))
     floating = [
         _nth_weekday(year, 1, monday, 3),  # Martin Luther King Jr. Day
         _nth_weekday(year, 2, monday, 3),  # Washington's Birthday
@@ -155,7 +158,7 @@ def us_federal_holidays(year: int) -> frozenset[date]:
         _nth_weekday(year, 10, monday, 2),  # Columbus Day
         _nth_weekday(year, 11, thursday, 4),  # Thanksgiving
     ]
-    return frozenset([_observed(d) for d in fixed] + floating)
+    return frozenset(d for d in [*map(_observed, fixed), *floating] if d.year == year)
 
 
 def is_business_day(day: date) -> bool:
