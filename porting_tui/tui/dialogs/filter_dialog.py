@@ -21,6 +21,7 @@ from porting_tui.listing.filters import (
     OrderFilters,
     to_query,
 )
+from porting_tui.tui.widgets.form_keys import IMMEDIATE_FOCUS_KEYS
 
 # Two fields a row, the pairs that belong together side by side.
 _LAYOUT = (
@@ -46,6 +47,7 @@ class FilterDialog(ModalScreen[OrderFilters | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
+        *IMMEDIATE_FOCUS_KEYS,
         Binding("ctrl+s", "apply", "Apply"),
         # Not ctrl+x: in a field that is cut.
         Binding("ctrl+r", "clear", "Clear all"),

@@ -18,6 +18,7 @@ from porting_tui.local.errors import ProfileError
 from porting_tui.local.profile import DEFAULT_API_URL, Profile, check_profile_name
 from porting_tui.local.profile_check import test_profile
 from porting_tui.local.profiles import save_profile
+from porting_tui.tui.widgets.form_keys import IMMEDIATE_FOCUS_KEYS
 
 DEMO = DEMO_CHOICE
 """What the screen returns when the user chose the demo instead of a profile."""
@@ -42,6 +43,7 @@ class FirstRunScreen(Screen[str | None]):
         # ctrl+d would delete a character in the focused field.
         Binding("ctrl+o", "demo", "Start the demo"),
         Binding("escape", "quit", "Quit"),
+        *IMMEDIATE_FOCUS_KEYS,
     ]
 
     def __init__(self, transport: httpx.AsyncBaseTransport | None = None) -> None:

@@ -32,6 +32,7 @@ from porting_tui.listing.session import Session
 from porting_tui.tui.dialogs.configuration_changes_dialog import ConfigurationChangesDialog
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.screens.session_screen import SessionScreen
+from porting_tui.tui.widgets.form_keys import IMMEDIATE_FOCUS_KEYS
 from porting_tui.tui.widgets.problem_banner import ProblemBanner
 from porting_tui.tui.widgets.status_header import StatusHeader
 
@@ -60,6 +61,7 @@ class SettingsScreen(SessionScreen):
     CSS_PATH = "settings_screen.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
+        *IMMEDIATE_FOCUS_KEYS,
         Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+r", "reload", "Reload"),
     ]

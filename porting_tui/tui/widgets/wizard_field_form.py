@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
 from porting_tui.domain.draft_fields import FormField
+from porting_tui.tui.widgets.form_keys import IMMEDIATE_FOCUS_KEYS
 
 
 def _set_class(widget: Widget, on: bool, name: str) -> None:
@@ -27,6 +30,8 @@ def field_dom_id(path: str) -> str:
 
 class WizardFieldForm(Vertical):
     """One row per field: label, input (or a list to pick from) and the field's error line."""
+
+    BINDINGS: ClassVar[list[BindingType]] = IMMEDIATE_FOCUS_KEYS
 
     DEFAULT_CSS = """
     WizardFieldForm {

@@ -36,6 +36,7 @@ from porting_tui.tui.screens.create_order.wizard_step import (
     WizardSession,
     WizardStep,
 )
+from porting_tui.tui.widgets.form_keys import IMMEDIATE_FOCUS_KEYS
 from porting_tui.tui.widgets.wizard_step_bar import WizardStepBar
 
 TIME_PATH = "desiredPortSchedule.desiredPortTime"
@@ -71,6 +72,7 @@ class CreateOrderScreen(Screen[None]):
         Binding("ctrl+s", "close", "Save & close", priority=True),
         Binding("escape", "close", "Close (draft kept)", show=False),
         Binding("f8", "discard", "Discard draft", show=False),
+        *IMMEDIATE_FOCUS_KEYS,
     ]
 
     def __init__(
