@@ -65,7 +65,7 @@ def _query(filters: dict[str, str | None]) -> dict[str, Any]:
 @click.option(
     "--status",
     metavar="STATUS",
-    help="PENDING, CONFIRMED, COMPLETED, CANCELED or PENDING_CANCELATION.",
+    help="PENDING, CONFIRMED, COMPLETED, CANCELED, PENDING_CANCELATION or ORDER_BUILDING.",
 )
 @click.option("--reference", metavar="TEXT", help="Customer order reference.")
 @click.option("--created-from", metavar="DATE", help=f"Created on or after DATE ({DATE_HELP}).")

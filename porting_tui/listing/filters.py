@@ -10,7 +10,16 @@ from typing import Any
 
 import phonenumbers
 
-KNOWN_STATUSES = ("PENDING", "CONFIRMED", "COMPLETED", "CANCELED", "PENDING_CANCELATION")
+# PENDING_CANCELATION and ORDER_BUILDING are documented but missing from the spec's enum
+# (REFERENCE.md §5.11); they are sent all the same.
+KNOWN_STATUSES = (
+    "PENDING",
+    "CONFIRMED",
+    "COMPLETED",
+    "CANCELED",
+    "PENDING_CANCELATION",
+    "ORDER_BUILDING",
+)
 # People type the British spelling; the API has one L.
 _STATUS_ALIASES = {"CANCELLED": "CANCELED", "PENDING_CANCELLATION": "PENDING_CANCELATION"}
 _RELATIVE_DATE = re.compile(r"^([+-])(\d{1,4})([dw])$")
