@@ -21,10 +21,13 @@ class Deviation:
     """Operations such as ``GET /orders/portIns``; empty means every one."""
     message: re.Pattern[str] | None
     """A pattern the failure's text must contain, when the check alone is too broad."""
+    wire_styles: frozenset[str]
+    """The emulator's wire styles it occurs in; empty means both."""
 
-    def covers(self, check: str, operation: str, status: int, text: str) -> bool:
+    def covers(self, check: str, operation: str, status: int, text: str, style: str) -> bool:
         return (
             check == self.check
+            and (not self.wire_styles or style in self.wire_styles)
             and (not self.statuses or status in self.statuses)
             and (not self.operations or operation in self.operations)
             and (self.message is None or self.message.search(text) is not None)
@@ -45,17 +48,18 @@ def load_deviations(path: Path = DEVIATIONS_FILE) -> list[Deviation]:
                 reason=entry["reason"],
                 statuses=frozenset(entry.get("statuses", [])),
                 operations=frozenset(entry.get("operations", [])),
-                message=re.compile(pattern) if pattern else None,
+                message=re.compile(pattern, re.DOTALL) if pattern else None,
+                wire_styles=frozenset(entry.get("wire_styles", [])),
             )
         )
     return deviations
 
 
 def explain(
-    deviations: list[Deviation], check: str, operation: str, status: int, text: str
+    deviations: list[Deviation], check: str, operation: str, status: int, text: str, style: str
 ) -> Deviation | None:
     """The entry that allows this failure, or None when it is a new, unexplained one."""
     for deviation in deviations:
-        if deviation.covers(check, operation, status, text):
+        if deviation.covers(check, operation, status, text, style):
             return deviation
     return None
