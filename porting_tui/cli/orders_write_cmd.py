@@ -151,15 +151,31 @@ def update(
     _show(order, as_json=as_json, reveal=reveal)
 
 
-def _parse_assignments(assignments: tuple[str, ...]) -> list[tuple[str, Any]]:
+def _parse_assignments(
+    assignments: tuple[str, ...], from_stdin: tuple[str, ...] = ()
+) -> list[tuple[str, Any]]:
+    from porting_tui.cli import secret_input
+    from porting_tui.domain.masking import is_secret_path
     from porting_tui.domain.order_fields import NUMBER_PATHS, ORDER_PATHS, convert, resolve
 
-    changes: list[tuple[str, Any]] = []
+    typed: list[tuple[str, str, bool]] = []
     for assignment in assignments:
         name, equals, text = assignment.partition("=")
         if not equals:
             raise click.UsageError(f"--set {assignment!r}: write FIELD=VALUE")
+        typed.append((name, text, False))
+    stdin_values = secret_input.read_stdin_values(from_stdin, "--set-stdin")
+    typed += [(name, value, True) for name, value in stdin_values.items()]
+    changes: list[tuple[str, Any]] = []
+    for name, given, hidden in typed:
         path = resolve(name)
+        text = given
+        if not hidden and path is not None and is_secret_path(path):
+            # Only secrets take @FILE and env:VAR, so a reference such as "@acme" stays text.
+            if secret_input.indirect(given):
+                text = secret_input.resolve(given, f"--set {name.strip()}")
+            elif given.strip():
+                secret_input.warn_secret_in_argv(f"the value of {path}")
         if path is None or path == "phoneNumber":
             order_fields = textwrap.fill(
                 ", ".join(ORDER_PATHS), 96, initial_indent="  ", subsequent_indent="  "
@@ -217,9 +233,17 @@ def _apply(order: Order, changes: list[tuple[str, Any]], numbers: tuple[str, ...
     "--set",
     "assignments",
     multiple=True,
-    required=True,
     metavar="FIELD=VALUE",
-    help="A field to change, by API name (repeatable); 'FIELD=' clears it.",
+    help="A field to change, by API name (repeatable); 'FIELD=' clears it. For a PIN or "
+    "account number, VALUE may be @FILE (its first line) or env:VAR.",
+)
+@click.option(
+    "--set-stdin",
+    "from_stdin",
+    multiple=True,
+    metavar="FIELD",
+    help="Read FIELD's value from standard input, one line per --set-stdin (hidden prompt on "
+    "a terminal): for PINs and account numbers.",
 )
 @click.option(
     "--number",
@@ -236,6 +260,7 @@ def edit(
     ctx: click.Context,
     order_id: int,
     assignments: tuple[str, ...],
+    from_stdin: tuple[str, ...],
     numbers: tuple[str, ...],
     as_json: bool,
     reveal: bool,
@@ -251,7 +276,9 @@ def edit(
     """
     from porting_tui.domain.order_fields import ORDER_PATHS
 
-    changes = _parse_assignments(assignments)
+    if not assignments and not from_stdin:
+        raise click.UsageError("name a field to change with --set FIELD=VALUE or --set-stdin")
+    changes = _parse_assignments(assignments, from_stdin)
     if numbers and all(path in ORDER_PATHS for path, _ in changes):
         raise click.UsageError("--number applies to per-number fields only (endUser.x, ...)")
 

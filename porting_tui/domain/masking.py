@@ -54,3 +54,40 @@ def mask_order_body(body: dict[str, Any]) -> dict[str, Any]:
         masked_numbers.append(copy)
     masked["phoneNumbers"] = masked_numbers
     return masked
+
+
+_URL_SECRET_NAMES = ("secret", "token", "key", "pass", "auth", "sig")
+
+
+def _secret_name(name: str) -> bool:
+    return any(part in name.lower() for part in _URL_SECRET_NAMES)
+
+
+def url_has_secret(url: str) -> bool:
+    """Whether a URL carries a password or a query parameter named like a secret."""
+    return mask_url_secrets(url) != url
+
+
+def mask_url_secrets(url: str) -> str:
+    """``url`` with its password and secret-named query values (``?secret=``) masked."""
+    from urllib.parse import SplitResult, unquote_plus, urlsplit
+
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:
+        return url
+    netloc = parts.netloc
+    if password:
+        userinfo, _, host = netloc.rpartition("@")
+        netloc = f"{userinfo.partition(':')[0]}:{MASK * 4}@{host}"
+    items = []
+    for item in parts.query.split("&") if parts.query else []:
+        name, equals, value = item.partition("=")
+        if equals and value and _secret_name(unquote_plus(name)):
+            item = f"{name}={MASK * 4}"
+        items.append(item)
+    query = "&".join(items)
+    if netloc == parts.netloc and query == parts.query:
+        return url
+    return SplitResult(parts.scheme, netloc, parts.path, query, parts.fragment).geturl()

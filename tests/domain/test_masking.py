@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from porting_tui.domain.masking import mask, mask_order_body
+import pytest
+
+from porting_tui.domain.masking import mask, mask_order_body, mask_url_secrets, url_has_secret
 
 
 def test_a_mask_does_not_tell_the_length() -> None:
@@ -35,3 +37,18 @@ def test_order_bodies_are_masked_without_touching_the_original() -> None:
         "authorizingName": "J",
     }
     assert body["phoneNumbers"][0]["portOutInfo"]["existingPortOutPin"] == "1234"
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("https://h.example/p?secret=abc&x=1", "https://h.example/p?secret=••••&x=1"),
+        ("https://h.example/p?token=t&api_key=k", "https://h.example/p?token=••••&api_key=••••"),
+        ("https://ops:pw@h.example/p", "https://ops:••••@h.example/p"),
+        ("https://h.example/p?x=1", "https://h.example/p?x=1"),
+        ("https://h.example/p?secret=", "https://h.example/p?secret="),
+    ],
+)
+def test_secrets_in_a_webhook_url_are_masked(url: str, shown: str) -> None:
+    assert mask_url_secrets(url) == shown
+    assert url_has_secret(url) == (url != shown)
