@@ -32,7 +32,7 @@ from porting_tui.tui.screens.events_screen import EventsScreen
 from porting_tui.tui.screens.order_list_screen import OrderListScreen
 from porting_tui.tui.screens.settings_screen import SettingsScreen, field_id
 from porting_tui.webhooks import WebhookEventStore
-from tests.quality.conftest import SLOW_ANSWER, screen_text, settle
+from tests.quality.conftest import SLOW_ANSWER, QualityTransport, screen_text, settle
 from tests.quality.wizard_data import WIZARD_NUMBERS, fresh_numbers, review_draft
 
 Driver = Pilot[None]
@@ -409,13 +409,22 @@ SCREENS: dict[str, ScreenCase] = {
 }
 
 
+def changes_sent(transport: QualityTransport) -> int:
+    """POSTs that change something (a portability check changes nothing)."""
+    return sum(
+        1
+        for call in transport.api_calls()
+        if call.startswith("POST ") and not call.endswith("/portabilityChecks")
+    )
+
+
 def readable_answer_shown(message: str) -> bool:
     return not any(words in message for words in ("failed", "cannot be read", "could not"))
 
 
 @pytest.mark.parametrize("screen_name", list(SCREENS))
 async def test_every_fault_is_reported_and_the_next_refresh_recovers(
-    emulator: Emulator, session: Session, screen_name: str
+    emulator: Emulator, session: Session, transport: QualityTransport, screen_name: str
 ) -> None:
     case = SCREENS[screen_name]
     app = PortingApp(session)
@@ -426,8 +435,13 @@ async def test_every_fault_is_reported_and_the_next_refresh_recovers(
             app.clear_notifications()
             await case.begin(visit)
             emulator.faults.set(fault.spec)
+            sent_before = changes_sent(transport)
             await case.act(visit)
             assert app.is_running
+            if case.answer_lost_says is not None:
+                # A change is sent once, whatever happens to its answer: a client that sent
+                # it again would duplicate the note or the order.
+                assert changes_sent(transport) - sent_before <= 1, f"{name}: sent again"
             message = case.message(visit)
             if fault.says is not None:
                 assert any(words in message for words in fault.says), f"{name}: {message}"
