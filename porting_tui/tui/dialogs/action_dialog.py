@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import ClassVar, TypeVar
+from collections.abc import Iterable
+from typing import Any, ClassVar, TypeVar
 
 from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
 from porting_tui.client import (
@@ -103,6 +105,14 @@ class ActionDialog(ModalScreen[ResultT]):
         """Whether closing would drop something the operator typed."""
         return False
 
+    def input_on_quit(self) -> str | None:
+        """What quitting the app now would do to the typed input (None: nothing typed)."""
+        if not self.has_input():
+            return None
+        titles = [str(box.border_title or "") for box in self.query("#dialog").results(Vertical)]
+        name = titles[0] if titles and titles[0] else "A dialog"
+        return f"{name}: what you typed is lost."
+
     # Every subclass has an ``action_send``; its button and the close button route here.
     @on(Button.Pressed, "#send")
     async def _send_pressed(self) -> None:
@@ -128,3 +138,12 @@ class ActionDialog(ModalScreen[ResultT]):
             ConfirmDialog("Discard what you typed?", "Close and lose what you typed?", "Discard"),
             answered,
         )
+
+
+def typed_input_on_quit(screens: Iterable[Screen[Any]]) -> list[str]:
+    """For each open dialog holding typed input, what quitting would do to it."""
+    return [
+        note
+        for screen in screens
+        if isinstance(screen, ActionDialog) and (note := screen.input_on_quit()) is not None
+    ]

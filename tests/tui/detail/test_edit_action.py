@@ -204,3 +204,17 @@ async def test_esc_without_changes_closes_at_once(detail: Detail) -> None:
     await open_edit(detail)
     await detail.press("escape")
     assert detail.app.screen is screen
+
+
+async def test_quit_asks_when_the_edit_dialog_holds_changes(detail: Detail) -> None:
+    order = await rejected_order(detail)
+    await detail.open(order.id)
+    dialog = await open_edit(detail)
+    field(dialog, "customerOrderReference").value = "ACME-99"
+    await detail.press("ctrl+q")
+    confirm = detail.app.screen
+    assert isinstance(confirm, ConfirmDialog), f"on {type(confirm).__name__}"
+    question = str(confirm.query_one("#question", Static).render())
+    assert f"Edit order {order.id}" in question and "what you typed is lost" in question
+    await detail.press("n")
+    assert detail.app.screen is dialog

@@ -5,11 +5,14 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Static, TextArea
 
+from porting_tui.tui.app import PortingApp
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.dialogs.note_dialog import NoteDialog
 from porting_tui.tui.widgets.notes_thread import NotesThread
+from tests.tui.conftest import settle
 from tests.tui.detail.conftest import (
     Detail,
+    SessionFactory,
     fail_requests,
     make_order,
     rejected_order,
@@ -83,16 +86,80 @@ async def test_an_empty_note_is_not_sent(detail: Detail) -> None:
     assert detail.transport.requests == []
 
 
-async def test_esc_asks_before_dropping_a_typed_note(detail: Detail) -> None:
+async def test_esc_keeps_a_typed_note_as_a_draft_of_the_order(detail: Detail) -> None:
     order = await make_order(detail.app.session.client, {"+13125550177": "1234"})
     screen = await detail.open(order.id)
     await type_note(detail, "half written")
     await detail.press("escape")
-    assert isinstance(detail.app.screen, ConfirmDialog)
-    await detail.press("n")
-    assert note_dialog(detail).text == "half written"
-    await detail.press("escape", "y")
     assert detail.app.screen is screen
+    assert any("kept as a draft" in message for message in detail.notifications())
+    await detail.press("n")
+    dialog = note_dialog(detail)
+    assert dialog.text == "half written"
+    assert "Your unsent note from" in str(dialog.query_one("#status", Static).render())
+    await detail.press("f8")
+    assert isinstance(detail.app.screen, ConfirmDialog)
+    await detail.press("y")
+    assert detail.app.screen is screen
+    await detail.press("n")
+    assert note_dialog(detail).text == ""
+
+
+async def test_a_sent_note_leaves_no_draft_behind(detail: Detail) -> None:
+    order = await make_order(detail.app.session.client, {"+13125550177": "1234"})
+    screen = await detail.open(order.id)
+    await type_note(detail, NOTE)
+    await detail.press("ctrl+s")
+    assert detail.app.screen is screen
+    await detail.press("n")
+    assert note_dialog(detail).text == ""
+
+
+async def test_a_draft_belongs_to_its_order(detail: Detail) -> None:
+    client = detail.app.session.client
+    first = await make_order(client, {"+13125550177": "1234"})
+    second = await make_order(client, {"+13125550178": "1234"}, reference="ACME-43")
+    await detail.open(first.id)
+    await type_note(detail, "about the first")
+    await detail.press("escape", "escape")
+    await detail.open(second.id)
+    await detail.press("n")
+    assert note_dialog(detail).text == ""
+
+
+async def test_quit_asks_when_a_note_is_open_and_the_draft_outlives_the_app(
+    detail: Detail, session_factory: SessionFactory
+) -> None:
+    order = await make_order(detail.app.session.client, {"+13125550177": "1234"})
+    await detail.open(order.id)
+    dialog = await type_note(detail, "half written")
+    await detail.press("ctrl+q")
+    confirm = detail.app.screen
+    assert isinstance(confirm, ConfirmDialog), f"on {type(confirm).__name__}"
+    question = str(confirm.query_one("#question", Static).render())
+    assert f"The note on order {order.id} is kept as a draft" in question
+    await detail.press("n")
+    assert detail.app.screen is dialog and detail.app.is_running
+    await detail.press("ctrl+q", "y")
+    assert not detail.app.is_running
+
+    again = PortingApp(session_factory(), close_client=False)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        again.open_order(order.id)
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        reopened = again.screen
+        assert isinstance(reopened, NoteDialog) and reopened.text == "half written"
+
+
+async def test_quit_with_nothing_typed_quits_at_once(detail: Detail) -> None:
+    order = await make_order(detail.app.session.client, {"+13125550177": "1234"})
+    await detail.open(order.id)
+    await detail.press("n")
+    await detail.press("ctrl+q")
+    assert not detail.app.is_running
 
 
 async def test_the_dialog_buttons_send_and_close_like_their_keys(detail: Detail) -> None:
