@@ -12,6 +12,7 @@ from textual.worker import WorkerState
 
 from porting_tui.listing.session import Session
 from porting_tui.tui.commands import ProfileCommands, ScreenCommands
+from porting_tui.tui.dialogs.action_dialog import typed_input_on_quit
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.screens.audit_log_commands import AuditLogCommands
 from porting_tui.tui.screens.help_screen import HelpScreen
@@ -95,6 +96,22 @@ class PortingApp(App[str | None]):
                 self.exit(name)
 
         self.push_screen(ConfirmDialog("Switch profile", question, "Switch"), answered)
+
+    async def action_quit(self) -> None:
+        """Quit, after asking when an open dialog holds typed text (a note, an edit)."""
+        notes = typed_input_on_quit(self.screen_stack)
+        if not notes:
+            self.exit()
+            return
+        if isinstance(self.screen, ConfirmDialog):
+            return
+
+        def answered(quit_now: bool | None) -> None:
+            if quit_now:
+                self.exit()
+
+        question = "Quit porting-tui?\n" + "\n".join(notes)
+        self.push_screen(ConfirmDialog("Quit?", question, "Quit", "Stay"), answered)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
