@@ -23,6 +23,11 @@ def data_dir() -> Path:
     return platformdirs.user_data_path(APP_NAME)
 
 
+def state_dir() -> Path:
+    """Directory of what the app leaves behind for the user to look at: crash reports."""
+    return platformdirs.user_state_path(APP_NAME)
+
+
 def downloads_dir() -> Path:
     """Where exports and downloaded documents go unless the user picks another folder."""
     return platformdirs.user_downloads_path() / APP_NAME

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import ClassVar
 
-from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.worker import WorkerState
 
 from porting_tui.listing.session import Session
 from porting_tui.tui.commands import ProfileCommands, ScreenCommands
+from porting_tui.tui.crash_safe_app import CrashSafeApp
 from porting_tui.tui.dialogs.action_dialog import typed_input_on_quit
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.screens.audit_log_commands import AuditLogCommands
@@ -25,7 +25,7 @@ from porting_tui.tui.widgets.order_table import OrderTable
 _ACTIVE = (WorkerState.PENDING, WorkerState.RUNNING)
 
 
-class PortingApp(App[str | None]):
+class PortingApp(CrashSafeApp[str | None]):
     """Owns the session; screens get it passed in and report activity back with messages.
 
     The app's result is the name of a profile to switch to (the launcher starts the app
@@ -34,7 +34,7 @@ class PortingApp(App[str | None]):
 
     TITLE = "porting-tui"
     CSS_PATH = "app.tcss"
-    COMMANDS: ClassVar = App.COMMANDS | {ProfileCommands, ScreenCommands, AuditLogCommands}
+    COMMANDS: ClassVar = CrashSafeApp.COMMANDS | {ProfileCommands, ScreenCommands, AuditLogCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Keys"),
         Binding("S", "settings", "Project defaults", show=False),

@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 import textual.constants
+from textual.app import App
 from textual.pilot import Pilot
 
 from porting_tui.client import (
@@ -35,6 +36,7 @@ from porting_tui.emulator import (
 from porting_tui.listing.session import ListSettings, Session
 from porting_tui.tui.app import PortingApp
 from porting_tui.tui.screens.order_list_screen import OrderListScreen
+from tests.waiting import wait_until
 
 START = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)
 LIST_PATH = f"/v1/projects/{DEMO_PROJECT_ID}/orders/portIns"
@@ -140,6 +142,24 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def palette_prompts(app: App[Any]) -> list[str]:
+    """The prompts the command palette lists now (none while it is not open)."""
+    found = app.screen.query("CommandList")
+    if not found:
+        return []
+    return [str(option.prompt) for option in found.first()._options]  # type: ignore[attr-defined]
+
+
+async def palette_offers(pilot: Pilot[Any], text: str) -> list[str]:
+    """Wait until the palette's search lists a prompt containing ``text``; all its prompts."""
+    await wait_until(
+        pilot,
+        lambda: any(text in prompt for prompt in palette_prompts(pilot.app)),
+        f"the command palette to offer {text!r}",
+    )
+    return palette_prompts(pilot.app)
 
 
 def list_screen(app: PortingApp) -> OrderListScreen:

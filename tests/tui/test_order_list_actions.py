@@ -14,7 +14,14 @@ from porting_tui.tui.app import PortingApp
 from porting_tui.tui.screens.help_screen import HelpScreen
 from porting_tui.tui.screens.order_detail_screen import OrderDetailScreen
 from porting_tui.tui.widgets.numbers_panel import NumbersPanel
-from tests.tui.conftest import RecordingTransport, create_order, list_screen, settle
+from porting_tui.tui.widgets.order_columns import status_label
+from tests.tui.conftest import (
+    RecordingTransport,
+    create_order,
+    list_screen,
+    palette_offers,
+    settle,
+)
 
 Running = tuple[PortingApp, Pilot[None]]
 
@@ -30,7 +37,8 @@ async def test_enter_opens_the_order_and_esc_comes_back(running: Running) -> Non
     assert detail.order.id == chosen.id
     numbers = detail.query_one(NumbersPanel).option_list
     assert numbers.option_count == len(detail.order.phone_numbers) > 0
-    assert str(detail.query_one("#summary", Static).render()).startswith(f"● {chosen.status}")
+    summary = str(detail.query_one("#summary", Static).render())
+    assert summary.startswith(status_label(chosen.status))
     await pilot.press("escape")
     assert app.screen is list_screen(app)
 
@@ -113,7 +121,7 @@ async def test_every_action_is_in_the_command_palette(running: Running) -> None:
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*"export")
-    await pilot.pause(0.1)
+    await palette_offers(pilot, "Export")
     await pilot.press("enter")
     await pilot.pause()
     assert type(app.screen).__name__ == "ExportDialog"

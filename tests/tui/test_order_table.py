@@ -60,7 +60,7 @@ async def test_server_text_is_shown_literally_including_markup_like_references()
         await pilot.pause()
         text = screen_text(app)
         assert "[bold red]not markup[/]" in text
-        assert "● SOMETHING_NEW" in text
+        assert "? SOMETHING_NEW" in text
 
 
 async def test_find_narrows_rows_and_keeps_the_cursor_on_its_order() -> None:

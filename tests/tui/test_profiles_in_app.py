@@ -16,7 +16,7 @@ from porting_tui.tui.app import PortingApp
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.first_run import DEMO, FirstRunApp
 from porting_tui.tui.launch import run_tui
-from tests.tui.conftest import make_emulator, make_session, settle
+from tests.tui.conftest import make_emulator, make_session, palette_offers, settle
 
 CONFIG = """
 default_profile = "acme"
@@ -59,9 +59,7 @@ async def test_the_palette_offers_the_other_profiles_and_switching_asks_first(
         await settle(pilot)
         await pilot.press("ctrl+p")
         await pilot.press(*"switch")
-        await pilot.pause(0.1)
-        options = app.screen.query_one("CommandList")
-        prompts = [str(option.prompt) for option in options._options]  # type: ignore[attr-defined]
+        prompts = await palette_offers(pilot, "Switch profile: beta")
         assert any("Switch profile: beta" in p and "p-beta-42 · READ-ONLY" in p for p in prompts)
         assert not any("Switch profile: acme" in p for p in prompts)
         await pilot.press("enter")

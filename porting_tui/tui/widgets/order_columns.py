@@ -70,8 +70,20 @@ def layout_columns(available: int, id_digits: int) -> list[Column]:
     return [fixed[0], fixed[1], reference, *fixed[2:]]
 
 
+STATUS_GLYPHS = {
+    "PENDING": "○",
+    "CONFIRMED": "●",
+    "COMPLETED": "✓",
+    "CANCELED": "×",
+    "PENDING_CANCELATION": "⊘",
+}
+"""A mark per status: on 8-colour terminals and with NO_COLOR, colours alone tell statuses
+apart no longer (CONFIRMED, COMPLETED and CANCELED all come out white)."""
+UNKNOWN_STATUS_GLYPH = "?"
+
+
 def status_label(status: str) -> str:
-    return f"● {status}"
+    return f"{STATUS_GLYPHS.get(status, UNKNOWN_STATUS_GLYPH)} {status}"
 
 
 def cell_text(order: OrderListItem, key: str) -> Text:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
+from rich.console import Console
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -317,7 +319,7 @@ class OrderTable(ScrollView, can_focus=True):
                 return Strip.blank(width, base)
             line = self._row_line(self._visible[row], row == self.cursor_row)
         scroll_x = int(self.scroll_x)
-        strip = Strip(line.render(self.app.console), line.cell_len)
+        strip = Strip(_styled_segments(line, self.app.console), line.cell_len)
         return strip.crop_extend(scroll_x, scroll_x + width, base).simplify()
 
     def _header_line(self) -> Text:
@@ -357,6 +359,16 @@ class OrderTable(ScrollView, can_focus=True):
         if plain in ("0", "—"):
             return self.get_component_rich_style("order-table--muted")
         return Style()
+
+
+def _styled_segments(line: Text, console: Console) -> list[Segment]:
+    """``line`` as segments that all carry its own style, none without a style.
+
+    Rich drops a Text's base style when it has no spans (the header), and Textual's line
+    filters (NO_COLOR's monochrome) fail on a segment whose style is None.
+    """
+    base = line.style if isinstance(line.style, Style) else Style.parse(line.style)
+    return [Segment(text, base + style, control) for text, style, control in line.render(console)]
 
 
 def _fit(text: Text, width: int, justify: Any) -> Text:

@@ -40,7 +40,7 @@ async def test_cancel_names_the_order_and_then_shows_the_new_status(detail: Deta
     )
     await detail.press("y")
     assert detail.app.screen is screen
-    assert summary_text(detail).startswith("● PENDING_CANCELATION")
+    assert summary_text(detail).startswith("⊘ PENDING_CANCELATION")
     assert f"Order {order.id} is now PENDING_CANCELATION." in detail.notifications()
 
 
@@ -50,7 +50,7 @@ async def test_saying_no_cancels_nothing(detail: Detail) -> None:
     detail.transport.forget()
     await detail.press("C", "n")
     assert [r.method for r in detail.transport.requests] == []
-    assert summary_text(detail).startswith("● PENDING")
+    assert summary_text(detail).startswith("○ PENDING")
 
 
 async def test_a_failed_cancel_says_why_and_leaves_the_order_shown(detail: Detail) -> None:
@@ -61,7 +61,7 @@ async def test_a_failed_cancel_says_why_and_leaves_the_order_shown(detail: Detai
     assert detail.app.screen is screen
     assert "refused the request (HTTP 409)" in str(screen.query_one(ProblemBanner).render())
     assert any(f"Order {order.id} was not cancelled" in n for n in detail.notifications())
-    assert summary_text(detail).startswith("● PENDING ·")
+    assert summary_text(detail).startswith("○ PENDING ·")
 
 
 async def on_demand_order(detail: Detail) -> Order:

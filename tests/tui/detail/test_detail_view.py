@@ -32,7 +32,7 @@ async def test_the_summary_shows_the_orders_own_fields(detail: Detail) -> None:
     await detail.open(order.id)
     summary = shown_text(detail, "#summary")
     assert summary.splitlines() == [
-        "● PENDING · ref ACME-42 · created 2026-11-27",
+        "○ PENDING · ref ACME-42 · created 2026-11-27",
         "port 2026-12-15 09:00:00 US/Eastern · on-demand activation (A activates)",
         "LOA by — · reseller —",
     ]

@@ -1,0 +1,24 @@
+"""Fixtures of every test: steady cursors in every app, and no file in the user's folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, TextArea
+
+
+@pytest.fixture(autouse=True)
+def steady_cursors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Input and TextArea cursors do not blink: a snapshot taken on a busy machine must not
+    depend on which half of the blink its half-second timer happened to be in."""
+    for widget in (Input, TextArea):
+        monkeypatch.setattr(widget.__dict__["cursor_blink"], "_default", False)
+
+
+@pytest.fixture(autouse=True)
+def private_state_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Crash reports of a test land in tmp_path, never in the state folder of its runner."""
+    home = tmp_path / "xdg-state"
+    monkeypatch.setenv("XDG_STATE_HOME", str(home))
+    return home
