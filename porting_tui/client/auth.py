@@ -78,6 +78,13 @@ def parse_token_response(response: httpx.Response, now: float) -> Token:
             "The token endpoint answered without an access token",
             status_code=response.status_code,
         )
+    if not _fits_a_header(body["access_token"]):
+        # httpx would fail with a bare UnicodeEncodeError on the next request.
+        raise InvalidResponseError(
+            "The token endpoint returned an access token that cannot be sent in an HTTP "
+            "header (empty, or with non-ASCII or control characters)",
+            status_code=response.status_code,
+        )
     token_type = str(body.get("token_type") or "bearer")
     if token_type.lower() != "bearer":
         raise InvalidResponseError(
@@ -91,6 +98,10 @@ def parse_token_response(response: httpx.Response, now: float) -> Token:
     # A very short lifetime still gets used once rather than refreshed in a loop.
     refresh_at = now + max(lifetime - EXPIRY_MARGIN, lifetime / 2)
     return Token(body["access_token"], refresh_at)
+
+
+def _fits_a_header(token: str) -> bool:
+    return bool(token) and token.isascii() and token.isprintable() and " " not in token
 
 
 class OAuthAuthenticator:
