@@ -126,6 +126,25 @@ async def test_existing_defaults_are_shown_and_saved_with_put(
         assert body == {**EXISTING, "contact": {**EXISTING["contact"], "phone": "+16465550100"}}
 
 
+async def test_a_secret_in_the_webhook_url_is_masked_until_ctrl_t(
+    session: Any, emulator: Emulator
+) -> None:
+    emulator.store.configuration = {
+        **EXISTING,
+        "webhookUrl": "https://hooks.example.com/p?secret=hook-s3cret",
+    }
+    app = PortingApp(session)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_settings(app, pilot)
+        editor = screen.query_one(f"#{field_id('webhookUrl')}", Input)
+        assert editor.password
+        assert "hook-s3cret" not in str(editor.render())
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert not editor.password
+        assert screen.form_values()["webhookUrl"].endswith("secret=hook-s3cret")
+
+
 async def test_cancelling_the_changes_sends_nothing(
     session: Any, transport: RecordingTransport, emulator: Emulator
 ) -> None:
@@ -174,6 +193,27 @@ async def test_each_bad_value_is_shown_at_its_field_and_nothing_is_sent(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert all(error_text(screen, path) == "" for path, _, _ in BAD_VALUES)
+
+
+async def test_a_shown_error_goes_as_soon_as_the_field_is_fixed(
+    session: Any, transport: RecordingTransport
+) -> None:
+    app = PortingApp(session)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_settings(app, pilot)
+        path, typed, message = BAD_VALUES[0]
+        await type_into(pilot, screen, path, typed)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert message in error_text(screen, path)
+        field = screen.query_one(f"#{field_id(path)}", Input)
+        field.value = "ops@"
+        await pilot.pause()
+        assert message in error_text(screen, path), "still wrong: the error stays"
+        field.value = "ops@example.com"
+        await pilot.pause()
+        assert error_text(screen, path) == ""
+        assert not field.has_class("-invalid")
 
 
 async def test_a_zone_outside_the_documented_set_is_shown_and_refused(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -26,6 +26,7 @@ from porting_tui.domain.configuration_checks import (
     configuration_changes,
     read_path,
 )
+from porting_tui.domain.masking import url_has_secret
 from porting_tui.domain.value_checks import PORT_TIME_ZONES
 from porting_tui.listing.problems import describe_problem
 from porting_tui.listing.session import Session
@@ -37,6 +38,7 @@ from porting_tui.tui.widgets.problem_banner import ProblemBanner
 from porting_tui.tui.widgets.status_header import StatusHeader
 
 ZONE_PATH = "defaultPortTimeZone"
+WEBHOOK_PATH = "webhookUrl"
 PLACEHOLDERS = {
     "contact.name": "not set: who Sinch contacts about orders",
     "contact.email": "not set, e.g. porting@example.com",
@@ -64,6 +66,7 @@ class SettingsScreen(SessionScreen):
         *IMMEDIATE_FOCUS_KEYS,
         Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+r", "reload", "Reload"),
+        Binding("ctrl+t", "reveal", "Show secret", show=False),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -71,6 +74,10 @@ class SettingsScreen(SessionScreen):
         self.loaded = False
         self.current: dict[str, Any] | None = None
         """The defaults as the API last sent them (wire names); None when none exist."""
+        self.revealed = False
+        """Whether the webhook URL's secret is shown (ctrl+t); masked until asked for."""
+        self._api_problems: dict[str, tuple[str, str]] = {}
+        """Field path -> (the value sent, what the API said of it), from the last refusal."""
 
     @property
     def creating(self) -> bool:
@@ -166,6 +173,14 @@ class SettingsScreen(SessionScreen):
             editor.value = value if value else Select.NULL
         elif isinstance(editor, Input):
             editor.value = value
+            if path == WEBHOOK_PATH:
+                # The URL may carry the receiver's secret (?secret=): hidden until ctrl+t.
+                editor.password = url_has_secret(value) and not self.revealed
+
+    def action_reveal(self) -> None:
+        self.revealed = not self.revealed
+        editor = self.query_one(f"#{field_id(WEBHOOK_PATH)}", Input)
+        editor.password = url_has_secret(editor.value) and not self.revealed
 
     def form_values(self) -> dict[str, str]:
         """What the form holds, by API field path ("" for an empty field)."""
@@ -184,16 +199,46 @@ class SettingsScreen(SessionScreen):
             value.strip() != read_path(current, path) for path, value in self.form_values().items()
         )
 
-    def _show_problems(self, problems: dict[str, str]) -> None:
+    def _show_problems(self, problems: dict[str, str], *, focus: bool = True) -> None:
         for field in CONFIGURATION_FIELDS:
             message = problems.get(field.path, "")
             error = self.query_one(f"#{error_id(field.path)}", Static)
             error.update(Text(message))
             error.set_class(bool(message), "-shown")
             self.query_one(f"#{field_id(field.path)}").set_class(bool(message), "-invalid")
-        if problems:
+        if problems and focus:
             first = next(f.path for f in CONFIGURATION_FIELDS if f.path in problems)
             self.query_one(f"#{field_id(first)}").focus()
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _recheck_shown_problems(self) -> None:
+        """Problems already shown follow the typing: a fixed field loses its error at once.
+
+        An error the API gave stays until the field changes; fields without one get none
+        while typing.
+        """
+        if not self.loaded:
+            return
+        shown = {
+            field.path
+            for field in CONFIGURATION_FIELDS
+            if self.query_one(f"#{error_id(field.path)}", Static).has_class("-shown")
+        }
+        if not shown:
+            return
+        values = self.form_values()
+        checked = check_configuration_input(values, self.current)
+        kept = {
+            path: checked.problems.get(path) or self._api_problem(path, values)
+            for path in shown
+        }
+        self._show_problems({p: m for p, m in kept.items() if m}, focus=False)
+
+    def _api_problem(self, path: str, values: dict[str, str]) -> str:
+        """The API's complaint about ``path`` while the field still holds what was sent."""
+        sent, message = self._api_problems.get(path, ("", ""))
+        return message if values.get(path, "") == sent else ""
 
     def action_save(self) -> None:
         if self.session.read_only or not self.loaded:
@@ -235,6 +280,8 @@ class SettingsScreen(SessionScreen):
             at_fields = {
                 v.field: v.description for v in error.field_violations if v.field in FIELD_BY_PATH
             }
+            typed = self.form_values()
+            self._api_problems = {path: (typed.get(path, ""), m) for path, m in at_fields.items()}
             self._show_problems(at_fields)
             banner.show(describe_problem(error, self.session))
             return
