@@ -113,15 +113,37 @@ class FilterDialog(ModalScreen[OrderFilters | None]):
         }
         return OrderFilters().with_values(**values)
 
-    def _show_errors(self, errors: dict[str, str]) -> None:
+    def _show_errors(self, errors: dict[str, str], *, focus: bool = True) -> None:
         for pair in _LAYOUT:
             for name in pair:
                 error = self.query_one(f"#error-{name}", Static)
                 message = errors.get(name, "")
                 error.update(message)
                 error.set_class(bool(message), "-shown")
-        if errors:
+        if errors and focus:
             self.query_one(f"#field-{next(iter(errors))}", Input).focus()
+
+    @on(Input.Changed)
+    def _recheck_shown_errors(self) -> None:
+        """Errors already shown follow the typing: a fixed field loses its error at once.
+
+        Fields without an error get none while typing (a half-typed date is not wrong yet).
+        """
+        shown = {
+            name
+            for pair in _LAYOUT
+            for name in pair
+            if self.query_one(f"#error-{name}", Static).has_class("-shown")
+        }
+        if not shown:
+            return
+        try:
+            to_query(self._typed(), self._today)
+        except FilterErrors as problems:
+            errors = {name: text for name, text in problems.errors.items() if name in shown}
+        else:
+            errors = {}
+        self._show_errors(errors, focus=False)
 
     def action_apply(self) -> None:
         filters = self._typed()

@@ -230,8 +230,7 @@ class SettingsScreen(SessionScreen):
         values = self.form_values()
         checked = check_configuration_input(values, self.current)
         kept = {
-            path: checked.problems.get(path) or self._api_problem(path, values)
-            for path in shown
+            path: checked.problems.get(path) or self._api_problem(path, values) for path in shown
         }
         self._show_problems({p: m for p, m in kept.items() if m}, focus=False)
 
