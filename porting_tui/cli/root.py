@@ -133,4 +133,10 @@ def cli(
 
 
 def main(launch_app: AppLauncher | None = None) -> None:
-    cli(prog_name="porting-tui", obj={LAUNCH_APP: launch_app} if launch_app else None)
+    """Run the command; an unexpected error is a short message, a private report and exit 70."""
+    from porting_tui.local.crash_report import run_guarded
+
+    obj = {LAUNCH_APP: launch_app} if launch_app else None
+    # Only the command's name: its arguments may hold secrets or customer data.
+    command = next((arg for arg in sys.argv[1:2] if arg in SUBCOMMANDS), "app")
+    run_guarded(lambda: cli(prog_name="porting-tui", obj=obj), f"porting-tui {command}")

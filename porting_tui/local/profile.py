@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from porting_tui.client.secure_urls import NOT_ABSOLUTE, url_problem
+from porting_tui.local.crash_report import remember_secret
 from porting_tui.local.errors import ProfileError, SecretError
 from porting_tui.local.secrets import secret_from_command, secret_from_env, secret_from_keyring
 
@@ -154,6 +155,12 @@ class Profile:
         A secret command can take up to ``timeout`` seconds: call this from a worker thread
         in an event loop.
         """
+        secret = self._secret_from_source(timeout)
+        # Known from now on, so that a crash report masks it wherever it shows up.
+        remember_secret(secret)
+        return secret
+
+    def _secret_from_source(self, timeout: float) -> str:
         try:
             if self.key_secret_env:
                 return secret_from_env(self.key_secret_env, self.environ)

@@ -8,7 +8,9 @@ the first error is written, without locals and with secrets masked, to a 0600 fi
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from typing import TypeVar
 
 from textual.app import App
@@ -52,3 +54,22 @@ class CrashSafeApp(App[ReturnType]):
         # Replaces Textual's traceback with locals; the report holds the traceback.
         self.bell()
         self._close_messages_no_wait()
+
+
+def run_app(
+    make_app: Callable[[], CrashSafeApp[ReturnType]], *, headless: bool = False
+) -> ReturnType | None:
+    """Run the app ``make_app`` builds and return its result; after a crash, exit non-zero.
+
+    Textual takes NO_COLOR out of the environment when an app starts: it is put back, so the
+    next app of this run (after a profile switch) is without colour too.
+    """
+    no_color = os.environ.get("NO_COLOR")
+    app = make_app()
+    if no_color is not None:
+        os.environ["NO_COLOR"] = no_color
+    result = app.run(headless=headless)
+    if app.return_code:
+        # The message is printed and the report written; the status tells scripts it failed.
+        raise SystemExit(app.return_code)
+    return result

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import httpx
-from textual.app import App
 
+from porting_tui.tui.crash_safe_app import CrashSafeApp, run_app
 from porting_tui.tui.screens.first_run_screen import DEMO, FirstRunScreen
 
 __all__ = ["DEMO", "FirstRunApp", "run_first_run"]
 
 
-class FirstRunApp(App[str | None]):
+class FirstRunApp(CrashSafeApp[str | None]):
     """Returns the saved profile's name, DEMO, or None when the user quits."""
 
     TITLE = "porting-tui"
@@ -24,4 +24,4 @@ class FirstRunApp(App[str | None]):
 
 
 def run_first_run() -> str | None:
-    return FirstRunApp().run()
+    return run_app(FirstRunApp)

@@ -151,5 +151,6 @@ def _run_first_run() -> str | None:
 
 def _run_app(session: Session) -> str | None:
     from porting_tui.tui.app import PortingApp
+    from porting_tui.tui.crash_safe_app import run_app
 
-    return PortingApp(session).run()
+    return run_app(lambda: PortingApp(session))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import os
 import stat
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from porting_tui.emulator import DEMO_KEY_ID, DEMO_KEY_SECRET
 from porting_tui.listing.session import Session
 from porting_tui.local.crash_report import EXIT_CRASH, crash_dir
 from porting_tui.tui.app import PortingApp
+from porting_tui.tui.crash_safe_app import CrashSafeApp, run_app
 from tests.tui.conftest import RecordingTransport, settle
 
 BASIC = base64.b64encode(f"{DEMO_KEY_ID}:{DEMO_KEY_SECRET}".encode()).decode()
@@ -71,3 +73,29 @@ async def test_an_error_in_a_key_handler_is_reported_the_same_way(
 
 def test_reports_go_to_the_test_state_folder(tmp_path: Path) -> None:
     assert crash_dir().is_relative_to(tmp_path)
+
+
+class Crashing(CrashSafeApp[str]):
+    def on_mount(self) -> None:
+        raise ValueError("pin=7412")
+
+
+class Leaving(CrashSafeApp[str]):
+    def on_mount(self) -> None:
+        self.exit("done")
+
+
+def test_run_app_exits_with_the_crash_status(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        run_app(Crashing, headless=True)
+    assert exited.value.code == EXIT_CRASH
+    err = capsys.readouterr().err
+    assert "ValueError: pin=••••" in err and "7412" not in err
+
+
+def test_run_app_keeps_no_color_for_the_next_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert run_app(Leaving, headless=True) == "done"
+    assert os.environ.get("NO_COLOR") == "1"
+    app = Leaving()
+    assert app.no_color
