@@ -105,15 +105,18 @@ class LocalStore:
             try:
                 yield db
             except BaseException:
-                db.execute("ROLLBACK")
+                # SQLite rolls back by itself after some errors (a full disk): then there is
+                # nothing to roll back, and the original error is the one to report.
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
                 raise
             else:
                 try:
                     db.execute("COMMIT")
                 except sqlite3.Error:
-                    # A full disk fails the commit: end the transaction, or every later
+                    # A failed commit leaves the transaction open: end it, or every later
                     # BEGIN would fail too.
-                    with contextlib.suppress(sqlite3.Error):
+                    if db.in_transaction:
                         db.execute("ROLLBACK")
                     raise
 

@@ -293,6 +293,26 @@ async def test_a_full_disk_or_a_locked_store_answers_503_with_one_line(
     assert not [record for record in caplog.records if record.exc_info]
 
 
+async def test_a_store_that_runs_out_of_space_answers_503_then_recovers(
+    events: WebhookEventStore, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = events.local_store
+    pages = int(store.query("PRAGMA page_count")[0][0])
+    # SQLite's own cap on the file: the next page it needs fails as a full disk would.
+    store.query(f"PRAGMA max_page_count = {pages}")
+    big = json.dumps({"type": "NEW_ORDER_NOTE", "orderId": "7", "note": "x" * 200_000}).encode()
+    async with serving(events) as server:
+        full = await deliver(server, big)
+        store.query("PRAGMA max_page_count = 1073741823")
+        after = await deliver(server, big)
+    assert full.status_code == 503 and full.headers["Retry-After"]
+    assert after.status_code == 200, "the store works again once there is room"
+    assert events.count() == 1
+    lines = [r for r in caplog.records if "not stored" in r.getMessage()]
+    assert len(lines) == 1 and "full" in lines[0].getMessage()
+    assert not [record for record in caplog.records if record.exc_info]
+
+
 async def test_the_same_delivery_again_is_stored_once_and_counted(
     events: WebhookEventStore,
 ) -> None:
