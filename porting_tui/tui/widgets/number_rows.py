@@ -41,7 +41,7 @@ def reason_text(number: PhoneNumber) -> str:
     For an entry the client could not read, why it could not be read.
     """
     if number.unreadable is not None:
-        return inert_text(f"unreadable: {number.unreadable}")
+        return inert_text(f"unreadable: {number.unreadable} (w: as sent)")
     parts = [number.reject_reason or ""]
     if number.exclusion_reason and number.exclusion_reason != number.reject_reason:
         parts.append(f"excluded: {number.exclusion_reason}")

@@ -24,6 +24,20 @@ from porting_tui.tui.widgets.number_rows import (
 NOTHING_NEEDS_ATTENTION = "No number needs attention. Press a to show them all."
 
 
+def _option_ids(numbers: Sequence[PhoneNumber]) -> list[str]:
+    """One id per row: the phone number, made unique where an entry the app could not read
+    has none, or the server lists a number twice."""
+    seen: set[str] = set()
+    ids = []
+    for index, number in enumerate(numbers):
+        key = number.phone_number
+        if not key or key in seen:
+            key = f"{key}#{index}"
+        seen.add(key)
+        ids.append(key)
+    return ids
+
+
 class NumbersPanel(Vertical):
     """Bordered: the title counts statuses, a line counts groups, one row per number."""
 
@@ -50,6 +64,7 @@ class NumbersPanel(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.numbers: list[PhoneNumber] = []
+        self._by_id: dict[str, PhoneNumber] = {}
         self.border_title = "Numbers"
         self.border_subtitle = "a: attention only"
 
@@ -89,14 +104,16 @@ class NumbersPanel(Vertical):
         highlighted = options.highlighted_option
         keep = highlighted.id if highlighted is not None else None
         shown = self.shown
+        ids = _option_ids(shown)
         if shown:
             options.set_options(
-                Option(NumberRow(number, layout), id=number.phone_number) for number in shown
+                Option(NumberRow(number, layout), id=key)
+                for key, number in zip(ids, shown, strict=True)
             )
         else:
             empty = NOTHING_NEEDS_ATTENTION if self.numbers else "This order has no numbers."
             options.set_options([Option(Text(empty, style="italic"), disabled=True)])
-        ids = [number.phone_number for number in shown]
+        self._by_id = dict(zip(ids, shown, strict=True))
         options.highlighted = ids.index(keep) if keep in ids else (0 if ids else None)
 
     @property
@@ -104,4 +121,4 @@ class NumbersPanel(Vertical):
         option = self.option_list.highlighted_option
         if option is None or option.id is None:
             return None
-        return next((n for n in self.numbers if n.phone_number == option.id), None)
+        return self._by_id.get(option.id)
