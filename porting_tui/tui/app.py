@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import ClassVar
 
+from textual import work
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.worker import WorkerState
@@ -14,6 +15,7 @@ from porting_tui.tui.commands import ProfileCommands, ScreenCommands
 from porting_tui.tui.crash_safe_app import CrashSafeApp
 from porting_tui.tui.dialogs.action_dialog import typed_input_on_quit
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
+from porting_tui.tui.profile_switch import switch_problem
 from porting_tui.tui.screens.audit_log_commands import AuditLogCommands
 from porting_tui.tui.screens.help_screen import HelpScreen
 from porting_tui.tui.screens.order_list_screen import OrderListScreen
@@ -93,9 +95,25 @@ class PortingApp(CrashSafeApp[str | None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.exit(name)
+                self._switch_when_usable(name)
 
         self.push_screen(ConfirmDialog("Switch profile", question, "Switch"), answered)
+
+    @work(thread=True, exclusive=True, group="switch-profile")
+    def _switch_when_usable(self, name: str) -> None:
+        # Checked before stopping: a profile that cannot open (its secret variable unset)
+        # would otherwise end the whole app instead of leaving the user where they were.
+        problem = switch_problem(name)
+        if problem is None:
+            self.call_from_thread(self.exit, name)
+            return
+        self.call_from_thread(
+            self.notify,
+            f"{problem.rstrip('.')}. Still on profile {self.session.profile_name!r}.",
+            title=f"Cannot switch to {name!r}",
+            severity="error",
+            markup=False,
+        )
 
     async def action_quit(self) -> None:
         """Quit, after asking when an open dialog holds typed text (a note, an edit)."""

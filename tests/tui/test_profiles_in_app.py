@@ -69,7 +69,8 @@ async def test_the_palette_offers_the_other_profiles_and_switching_asks_first(
         question = str(dialog.query_one("#question", Static).render())
         assert "profile 'beta'" in question and "p-beta-42" in question and "read-only" in question
         await pilot.press("y")
-        await pilot.pause()
+        # The profile is checked in a worker thread before the app stops.
+        await app.workers.wait_for_complete()
     assert app.return_value == "beta"
 
 
