@@ -93,6 +93,12 @@ def private_data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def outside_tmux(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Copying never reaches the tmux of whoever runs the tests (tests that want tmux fake it)."""
+    monkeypatch.delenv("TMUX", raising=False)
+
+
+@pytest.fixture(autouse=True)
 def no_animations(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tabs and scrolls jump instead of animating: same end state, and pilots never wait."""
     monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "none")

@@ -11,6 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from porting_tui.tui.clipboard import OSC52
+
 
 class CopiedTextDialog(ModalScreen[None]):
     """A read-only text area holding the copied text; Esc closes."""
@@ -28,18 +30,20 @@ class CopiedTextDialog(ModalScreen[None]):
     }
     """
 
-    def __init__(self, title: str, text: str) -> None:
+    def __init__(self, title: str, text: str, where: str = OSC52) -> None:
+        """``where`` the text went, as :func:`copy_text` says."""
         super().__init__()
         self._title = title
         self._text = text
+        self._where = where
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as dialog:
             dialog.border_title = self._title
             yield Static(
                 Text(
-                    "Copied to the clipboard (OSC 52, which works over SSH in most terminals). "
-                    "If it did not arrive, select the text below with the mouse. Esc closes."
+                    f"Copied to {self._where}. If it did not arrive, select the text below "
+                    "with the mouse. Esc closes."
                 ),
                 id="intro",
             )

@@ -14,6 +14,7 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from porting_tui.client import Order, PortingError
 from porting_tui.listing.problems import describe_problem
 from porting_tui.listing.session import Session
+from porting_tui.tui.clipboard import copy_text
 from porting_tui.tui.screens import order_detail_actions as actions
 from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.webhook_feed import WebhookEventReceived
@@ -48,7 +49,6 @@ class OrderDetailScreen(SessionScreen):
         Binding("a", "attention_only", "Numbers needing attention only", show=False),
         Binding("r", "refresh", "Refresh"),
         Binding("U", "mark_unseen", "Mark as not seen", show=False),
-        Binding("w", "as_sent", "Unreadable number as sent", show=False),
     ]
 
     def __init__(self, session: Session, order_id: int) -> None:
@@ -151,14 +151,11 @@ class OrderDetailScreen(SessionScreen):
         actions.open_activation(self)
 
     def action_copy_id(self) -> None:
-        self.app.copy_to_clipboard(str(self.order_id))
-        self.notify(f"Copied order id {self.order_id}", timeout=4, markup=False)
+        where = copy_text(self.app, str(self.order_id))
+        self.notify(f"Copied order id {self.order_id} to {where}", timeout=6, markup=False)
 
     def action_copy_numbers(self) -> None:
         actions.copy_numbers(self)
-
-    def action_as_sent(self) -> None:
-        actions.show_as_sent(self)
 
     def action_mark_unseen(self) -> None:
         if self.session.attention is None:

@@ -31,6 +31,7 @@ from porting_tui.local.saved_views import (
     save_view,
 )
 from porting_tui.tui.attention_tab import AttentionTab
+from porting_tui.tui.clipboard import copy_text
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.dialogs.export_dialog import ExportDialog
 from porting_tui.tui.dialogs.filter_dialog import FilterDialog
@@ -460,8 +461,8 @@ class OrderListScreen(SessionScreen):
         order = self.table.current_order
         if order is None:
             return
-        self.app.copy_to_clipboard(str(order.id))
-        self.notify(f"Copied order id {order.id}", timeout=4, markup=False)
+        where = copy_text(self.app, str(order.id))
+        self.notify(f"Copied order id {order.id} to {where}", timeout=6, markup=False)
 
     def action_save_view(self) -> None:
         taken = [view.name for view in self._views if view.saved]

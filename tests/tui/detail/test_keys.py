@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import httpx
-from textual.widgets import TextArea
+import pytest
+from textual.widgets import Static, TextArea
 
 from porting_tui.emulator import Emulator
+from porting_tui.tui import clipboard
 from porting_tui.tui.app import PortingApp
+from porting_tui.tui.clipboard import OSC52
 from porting_tui.tui.dialogs.copied_text_dialog import CopiedTextDialog
 from porting_tui.tui.dialogs.note_dialog import NoteDialog
 from porting_tui.tui.screens.help_screen import HelpScreen, described_bindings
@@ -42,12 +46,50 @@ async def test_y_copies_the_id_and_shift_y_every_number_visibly(detail: Detail) 
     await detail.open(order.id)
     await detail.press("y")
     assert detail.app.clipboard == str(order.id)
-    assert f"Copied order id {order.id}" in detail.notifications()
+    assert f"Copied order id {order.id} to {OSC52}" in detail.notifications()
     await detail.press("Y")
     assert detail.app.clipboard == "\n".join(NUMBERS)
     dialog = detail.app.screen
     assert isinstance(dialog, CopiedTextDialog)
     assert dialog.query_one(TextArea).text == "\n".join(NUMBERS)
+
+
+async def test_inside_tmux_copies_go_to_the_tmux_buffer_too(
+    detail: Detail, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runs: list[tuple[list[str], bytes]] = []
+
+    def fake_tmux(argv: Sequence[str], data: bytes) -> int:
+        runs.append((list(argv), data))
+        return 0
+
+    monkeypatch.setenv("TMUX", "/tmp/tmux-1000/default,1234,0")
+    monkeypatch.setattr(clipboard, "run_command", fake_tmux)
+    order = await rejected_order(detail)
+    await detail.open(order.id)
+    await detail.press("y")
+    assert runs == [(["tmux", "load-buffer", "-"], str(order.id).encode())]
+    assert f"Copied order id {order.id} to the tmux buffer (prefix ] pastes it)" in (
+        detail.notifications()
+    )
+    await detail.press("Y")
+    assert runs[-1] == (["tmux", "load-buffer", "-"], "\n".join(NUMBERS).encode())
+    intro = str(detail.app.screen.query_one("#intro", Static).render())
+    assert intro.startswith("Copied to the tmux buffer (prefix ] pastes it).")
+
+
+async def test_a_failing_tmux_says_the_copy_may_not_have_arrived(
+    detail: Detail, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def missing_tmux(argv: Sequence[str], data: bytes) -> int:
+        raise FileNotFoundError("tmux")
+
+    monkeypatch.setenv("TMUX", "/tmp/tmux-1000/default,1234,0")
+    monkeypatch.setattr(clipboard, "run_command", missing_tmux)
+    order = await rejected_order(detail)
+    await detail.open(order.id)
+    await detail.press("y")
+    assert f"Copied order id {order.id} to {clipboard.TMUX_FAILED}" in detail.notifications()
 
 
 async def test_r_reads_the_order_again_and_esc_goes_back(detail: Detail) -> None:
