@@ -7,6 +7,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from porting_tui.domain.regular_files import NotRegularFileError, read_regular_file
+
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 """The API does not document a limit; documents travel base64-encoded inside one JSON body,
 so a scanned LOA or bill well under this is what it is meant for."""
@@ -49,10 +51,9 @@ def read_document(path: Path, limit: int = MAX_UPLOAD_BYTES) -> bytes:
         size = path.stat().st_size
         if size > limit:
             raise DocumentTooLargeError(too_large_message(path, size, limit))
-        if path.is_dir():
-            raise DocumentFileError(f"{path} is a folder; choose a file in it")
-        with path.open("rb") as stream:
-            data = stream.read(limit + 1)
+        data = read_regular_file(path, limit)
+    except NotRegularFileError as error:
+        raise DocumentFileError(str(error)) from None
     except OSError as error:
         raise DocumentFileError(f"cannot read {path}: {error.strerror}") from None
     if not data:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from porting_tui.domain.regular_files import NotRegularFileError, read_regular_file
+
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 
 
@@ -38,8 +40,9 @@ def decode_text(data: bytes, name: str, what: str = "file") -> str:
 def read_text_file(path: Path, what: str = "file") -> str:
     """The UTF-8 text of ``path``; TextFileError when it cannot be read or is not text."""
     try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_TEXT_BYTES + 1)
+        data = read_regular_file(path, MAX_TEXT_BYTES)
+    except NotRegularFileError as error:
+        raise TextFileError(f"{what} {error}") from None
     except OSError as error:
         raise TextFileError(f"cannot read {what} {path}: {error.strerror}") from None
     return decode_text(data, str(path), what)

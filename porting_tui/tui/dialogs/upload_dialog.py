@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import ClassVar
 
@@ -22,6 +21,7 @@ from porting_tui.domain.document_files import (
 )
 from porting_tui.domain.inert_text import inert_text
 from porting_tui.listing.session import Session
+from porting_tui.tui.daemon_thread import in_daemon_thread
 from porting_tui.tui.dialogs.action_dialog import DIALOG_CSS, ActionDialog, failure_text
 from porting_tui.tui.dialogs.file_picker_dialog import FilePickerDialog
 from porting_tui.tui.widgets.path_input import PathInput, expand
@@ -137,7 +137,9 @@ class UploadDialog(ActionDialog[OrderDocument]):
     @work(exclusive=True, group="send")
     async def _send(self, path: Path, name: str, description: str) -> None:
         try:
-            content = await asyncio.to_thread(read_document, path, self.limit)
+            # Only regular files, bounded; on a daemon thread, so a stuck read cannot keep
+            # the process alive after ctrl+q.
+            content = await in_daemon_thread(lambda: read_document(path, self.limit))
         except DocumentFileError as error:
             self.set_sending(False)
             self.show_error(Text(inert_text(str(error))))
