@@ -45,7 +45,8 @@ class OrderListing:
             self._done, self._next_page = True, None
             return
         for order in page.orders:
-            if order.id not in seen:
+            # A row the client could not read has no id to trust: each one is kept.
+            if order.unreadable is not None or order.id not in seen:
                 seen.add(order.id)
                 into.append(order)
         if page.total_items is not None:

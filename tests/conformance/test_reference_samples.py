@@ -524,3 +524,20 @@ async def test_the_app_shows_a_number_it_cannot_read_and_its_raw_entry_one_key_a
             "status": "CONFIRMED",
             "endUser": "Acme Corp",
         }
+
+
+async def test_the_app_lists_a_page_with_rows_it_cannot_read(
+    app_on: Callable[[ReferenceServer], Any],
+) -> None:
+    page = reference_page()
+    page["orders"][1:1] = [{"id": "not-a-number", "status": "PENDING"}, 42]
+    server = ReferenceServer(reference_order(), page)
+    async with app_on(server) as pilot:
+        await settle(pilot)
+        await wait_until(pilot, lambda: "897867" in table_text(pilot), "the readable rows")
+        listed = table_text(pilot)
+        assert "890192331" in listed
+        assert "unreadable: id: Input should be a valid" in listed
+        assert "UNREADABLE" in listed  # the row that carried no status either
+        table = pilot.app.screen.query_one(OrderTable)
+        assert len(table.visible_orders) == 4

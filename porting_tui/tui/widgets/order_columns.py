@@ -93,6 +93,9 @@ def cell_text(order: OrderListItem, key: str) -> Text:
     if key == "status":
         return Text(status_label(inert_text(order.status)))
     if key == "reference":
+        if order.unreadable is not None:
+            # A row the client could not read says why where its reference would be.
+            return Text(inert_text(f"unreadable: {order.unreadable}"))
         return Text(inert_text(order.customer_order_reference))
     if key == "created":
         return Text(inert_text(date_text(order.created_date)) or "—")
