@@ -27,6 +27,12 @@ def refusal(action: Action, order: Order | None, *, read_only: bool, profile: st
         return f"Profile {profile!r} is read-only: {_VERBS[action]} is not allowed with it."
     if action == "edit" and order.status != "PENDING":
         return f"Only PENDING orders can be edited; order {order.id} is {order.status}."
+    if action == "edit" and any(n.unreadable is not None for n in order.phone_numbers):
+        # A full replace would send that entry back unchecked; the client refuses to.
+        return (
+            f"Order {order.id} holds a number the app could not read (w shows it as sent): "
+            "edit it in the Sinch dashboard."
+        )
     if action == "cancel" and order.status != "PENDING":
         return f"Only PENDING orders can be cancelled; order {order.id} is {order.status}."
     if action == "activate":

@@ -296,10 +296,14 @@ class ReferenceServer:
         self.page = page
         self.requests: list[httpx.Request] = []
         self.transport = httpx.MockTransport(self.handle)
+        self.failures: dict[tuple[str, str], httpx.Response] = {}
+        """(method, path) -> the error response to answer instead."""
 
     def handle(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
         path = request.url.path.removeprefix(f"/v1/projects/{PROJECT}")
+        if (request.method, path) in self.failures:
+            return self.failures[request.method, path]
         if request.method == "GET" and path == "/orders/portIns":
             return httpx.Response(200, json=self.page)
         if request.method == "GET" and path.startswith("/orders/portIns/"):
@@ -431,6 +435,27 @@ def test_orders_list_status_takes_every_documented_status(typed: str, sent: str)
     assert server.list_queries()[-1]["orderStatus"] == sent
 
 
+@pytest.mark.usefixtures("cli_environment")
+@pytest.mark.parametrize("name", sample_names("error"))
+def test_the_cli_says_what_every_error_sample_says(name: str) -> None:
+    sample = load(name)
+    server = ReferenceServer(reference_order(), reference_page())
+    content_type = sample.get("content_type", "application/json")
+    server.failures["POST", f"/orders/portIns/{ORDER_ID}/notes"] = httpx.Response(
+        sample["status"],
+        content=json.dumps(sample["body"]).encode(),
+        headers={"Content-Type": content_type},
+    )
+    result = run_cli(server, "orders", "add-note", str(ORDER_ID), "hello")
+    assert result.exit_code != 0
+    said = " ".join(result.output.split())
+    # Before: a problem+json 422 said "the API refused the request (HTTP 422): 422".
+    assert f"HTTP {sample['status']}): {sample['status']}" not in said
+    assert " ".join(sample["expect"]["message"].split()).rstrip(".") in said
+    for field, description in sample["expect"].get("field_violations", []):
+        assert f"{field}: {description}" in said
+
+
 # ----------------------------------------------------------------------------------- the app
 @pytest.fixture
 async def app_on(
@@ -524,6 +549,13 @@ async def test_the_app_shows_a_number_it_cannot_read_and_its_raw_entry_one_key_a
             "status": "CONFIRMED",
             "endUser": "Acme Corp",
         }
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+        messages = [n.message for n in pilot.app._notifications]
+        assert any("could not read" in message for message in messages), messages
+        assert isinstance(pilot.app.screen, OrderDetailScreen)
 
 
 async def test_the_app_lists_a_page_with_rows_it_cannot_read(
