@@ -97,13 +97,28 @@ M = TypeVar("M", bound=DegradableModel)
 
 
 def degrade_to(model: type[M]) -> WrapValidator:
-    """Validator of one entry: what fails to read becomes ``model.unreadable_entry``."""
+    """Validator of a list of ``model``: an entry that fails becomes ``model.unreadable_entry``.
+
+    The whole list is read at native speed first; only when that fails is it read again
+    entry by entry, so long order lists pay nothing for the leniency.
+    """
+    entry_adapter: TypeAdapter[M] | None = None
 
     def read(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        nonlocal entry_adapter
         try:
             return handler(value)
-        except ValidationError as error:
-            return model.unreadable_entry(value, describe_error(error))
+        except ValidationError:
+            if not isinstance(value, list):
+                raise
+        entry_adapter = entry_adapter or TypeAdapter(model)
+        entries: list[M] = []
+        for entry in value:
+            try:
+                entries.append(entry_adapter.validate_python(entry))
+            except ValidationError as error:
+                entries.append(model.unreadable_entry(entry, describe_error(error)))
+        return entries
 
     return WrapValidator(read)
 

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
-from porting_tui.client.models.base import WholeNumber
+from porting_tui.client.models.base import PortingModel, WholeNumber
 from porting_tui.client.models.dates import OptionalDay
 from porting_tui.client.models.degrade import (
     EMPTY_WHEN_NULL,
@@ -48,10 +48,10 @@ class OrderListItem(DegradableModel):
         return {"id": 0, "status": UNREADABLE_STATUS}
 
 
-OrderRows = Annotated[list[Annotated[OrderListItem, degrade_to(OrderListItem)]], EMPTY_WHEN_NULL]
+OrderRows = Annotated[list[OrderListItem], EMPTY_WHEN_NULL, degrade_to(OrderListItem)]
 
 
-class OrderPage(DegradableModel):
+class OrderPage(PortingModel):
     """One page of the order list with the server's paging figures."""
 
     orders: OrderRows = Field(default_factory=list)

@@ -175,10 +175,10 @@ class PhoneNumber(DegradableModel):
         return {"phone_number": "", "status": UNREADABLE_STATUS}
 
 
-PhoneNumbers = Annotated[list[Annotated[PhoneNumber, degrade_to(PhoneNumber)]], EMPTY_WHEN_NULL]
+PhoneNumbers = Annotated[list[PhoneNumber], EMPTY_WHEN_NULL, degrade_to(PhoneNumber)]
 """The numbers of an order; one that cannot be read stays in the list as unreadable."""
-Notes = Annotated[list[Annotated[OrderNote, degrade_to(OrderNote)]], EMPTY_WHEN_NULL]
-Documents = Annotated[list[Annotated[OrderDocument, degrade_to(OrderDocument)]], EMPTY_WHEN_NULL]
+Notes = Annotated[list[OrderNote], EMPTY_WHEN_NULL, degrade_to(OrderNote)]
+Documents = Annotated[list[OrderDocument], EMPTY_WHEN_NULL, degrade_to(OrderDocument)]
 
 
 class _OrderFields(PortingModel):

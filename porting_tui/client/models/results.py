@@ -73,9 +73,7 @@ class ActivationGroup(DegradableModel):
     phone_numbers: Annotated[list[ActivationNumber], EMPTY_WHEN_NULL] = Field(default_factory=list)
 
 
-ActivationGroups = Annotated[
-    list[Annotated[ActivationGroup, degrade_to(ActivationGroup)]], EMPTY_WHEN_NULL
-]
+ActivationGroups = Annotated[list[ActivationGroup], EMPTY_WHEN_NULL, degrade_to(ActivationGroup)]
 """The groups of an order; one that cannot be read stays in the list as unreadable."""
 
 
