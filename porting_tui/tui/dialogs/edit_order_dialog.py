@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import ClassVar
 
 from pydantic import ValidationError
@@ -97,7 +98,9 @@ class EditOrderDialog(ActionDialog[Order]):
         with Vertical(id="dialog") as dialog:
             dialog.border_title = f"Edit order {self.order.id} ({inert_text(self.order.status)})"
             with VerticalScroll():
-                yield WizardFieldForm([("Order", ORDER_EDIT_FORM)], id="order-form")
+                yield WizardFieldForm(
+                    [("Order", ORDER_EDIT_FORM)], today=self._today, id="order-form"
+                )
                 yield Static(
                     "Numbers · space: the fields below apply to it · x: remove it",
                     classes="edit-section",
@@ -114,7 +117,9 @@ class EditOrderDialog(ActionDialog[Order]):
                 )
                 yield Static("", id="chosen", markup=False)
                 yield WizardFieldForm(
-                    [("Port-out", _PORT_OUT), ("End user", _END_USER)], id="number-form"
+                    [("Port-out", _PORT_OUT), ("End user", _END_USER)],
+                    today=self._today,
+                    id="number-form",
                 )
             yield self.error_line()
             yield self.status_line()
@@ -122,6 +127,9 @@ class EditOrderDialog(ActionDialog[Order]):
                 yield Button("Review & save (ctrl+s)", variant="primary", id="send")
                 yield Button("Reveal PINs (ctrl+r)", id="reveal")
                 yield Button("Close (esc)", id="close")
+
+    def _today(self) -> date:
+        return self.session.now().date()
 
     def _selections(self) -> list[Selection[str]]:
         return [

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
 from typing import ClassVar
 
 from textual import on
@@ -14,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
 from porting_tui.domain.draft_fields import FormField
+from porting_tui.listing.filters import parse_date
 from porting_tui.tui.widgets.form_keys import IMMEDIATE_FOCUS_KEYS
 
 
@@ -21,6 +23,43 @@ def _set_class(widget: Widget, on: bool, name: str) -> None:
     # Changing classes restyles the widget; most calls change nothing, so skip those.
     if widget.has_class(name) != on:
         widget.set_class(on, name)
+
+
+DATE_HINT = "YYYY-MM-DD"
+"""The hint of every date field in the field table: how a date field is known."""
+DATE_PLACEHOLDER = "e.g. 2026-12-15, today, +3d"
+
+
+def is_date_field(field: FormField) -> bool:
+    return field.hint == DATE_HINT
+
+
+def placeholder_for(field: FormField) -> str:
+    """The field's hint as a placeholder that cannot pass for a typed value.
+
+    An example value gets "e.g."; a description (lower case: "optional") stays as it is.
+    """
+    hint = field.hint
+    if is_date_field(field):
+        return DATE_PLACEHOLDER
+    if not hint or hint[0].islower():
+        return hint
+    return f"e.g. {hint}"
+
+
+def relative_day(text: str, today: date) -> str | None:
+    """``today``, ``+3d``, ``-1w`` and the like as YYYY-MM-DD; None for anything else.
+
+    Only forms that cannot be the start of an absolute date are read, so typing
+    ``2026-12-15`` is never rewritten halfway.
+    """
+    cleaned = text.strip()
+    if not cleaned or cleaned[0].isdigit():
+        return None
+    try:
+        return parse_date(cleaned, today).isoformat()
+    except ValueError:
+        return None
 
 
 def field_dom_id(path: str) -> str:
@@ -51,6 +90,8 @@ class WizardFieldForm(Vertical):
         & .wizard-label.-overridden { color: $accent; text-style: bold; }
         & Input, & Select { width: 1fr; height: 1; }
         & Input.-invalid { background: $error 25%; }
+        /* Dim and italic: an example must not look like a value already filled in. */
+        & Input > .input--placeholder { color: $text-disabled; text-style: italic; }
         & .wizard-field-error {
             column-span: 2; color: $error; padding-left: 20; height: auto; display: none;
         }
@@ -69,10 +110,18 @@ class WizardFieldForm(Vertical):
             self.value = value
 
     def __init__(
-        self, sections: Sequence[tuple[str, Sequence[FormField]]], *, id: str | None = None
+        self,
+        sections: Sequence[tuple[str, Sequence[FormField]]],
+        *,
+        today: Callable[[], date] = date.today,
+        id: str | None = None,
     ) -> None:
-        """``sections`` are (heading, fields) pairs; an empty heading shows none."""
+        """``sections`` are (heading, fields) pairs; an empty heading shows none.
+
+        ``today`` is the clock for relative dates (``+3d``) typed in date fields.
+        """
         super().__init__(id=id)
+        self._today = today
         self.sections = tuple((heading, tuple(fields)) for heading, fields in sections)
         self.fields = tuple(field for _, fields in self.sections for field in fields)
         self._by_id = {field_dom_id(field.path): field for field in self.fields}
@@ -96,7 +145,12 @@ class WizardFieldForm(Vertical):
             if field.choices:
                 yield Select(field.choices, prompt=field.hint or "(none)", compact=True, id=dom_id)
             else:
-                yield Input(placeholder=field.hint, password=field.secret, compact=True, id=dom_id)
+                yield Input(
+                    placeholder=placeholder_for(field),
+                    password=field.secret,
+                    compact=True,
+                    id=dom_id,
+                )
             yield Static("", classes="wizard-field-error", id=f"error-{dom_id}", markup=False)
 
     def field_widget(self, path: str) -> Widget:
@@ -132,6 +186,10 @@ class WizardFieldForm(Vertical):
                 _set_class(widget, bool(message), "-invalid")
             if message and first is None:
                 first = widget
+        if isinstance(first, Input) and first.has_focus:
+            # Focusing selects an Input's text; one that already had focus gets the same, so
+            # typing replaces the wrong value.
+            first.select_all()
         return first
 
     def set_field_note(self, path: str, text: str, *, problem: bool = False) -> None:
@@ -168,6 +226,11 @@ class WizardFieldForm(Vertical):
         field = self._by_id.get(event.input.id or "")
         if field is not None:
             event.stop()
+            day = relative_day(event.value, self._today()) if is_date_field(field) else None
+            if day is not None:
+                # Shown and kept as the date it means today: a draft resumed later keeps it.
+                event.input.value = day
+                return
             self.post_message(self.ValueChanged(self, field.path, event.value))
 
     @on(Select.Changed)

@@ -41,7 +41,7 @@ class PerNumberStep(WizardStep):
             )
         yield Static("", classes="step-problems", markup=False)
         with VerticalScroll(classes="form-scroll"):
-            yield WizardFieldForm(self.SECTIONS)
+            yield WizardFieldForm(self.SECTIONS, today=self.context.today)
 
     @property
     def paths(self) -> tuple[str, ...]:

@@ -31,7 +31,7 @@ class ScheduleStep(WizardStep):
     def compose(self) -> ComposeResult:
         yield Static("", classes="step-problems", markup=False)
         with VerticalScroll(classes="form-scroll"):
-            yield WizardFieldForm([("", _FORM_FIELDS)])
+            yield WizardFieldForm([("", _FORM_FIELDS)], today=self.context.today)
             yield Checkbox(
                 "On-demand activation: the numbers go live only when you activate them",
                 id="on-demand",
