@@ -1,9 +1,12 @@
 """Fixtures of the quality suites: the real app on an in-process emulator with a frozen clock,
-a transport that records requests and honours the client's timeout, and screen readers."""
+a transport that records requests and turns the emulator's held answers into the client's
+timeout (no real timer is ever raced), and screen readers."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import contextvars
 import dataclasses
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -34,26 +37,58 @@ from porting_tui.tui.app import PortingApp
 START = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)
 """A Friday afternoon (UTC); the next business day is Monday 2026-11-30."""
 API_PREFIX = f"/v1/projects/{DEMO_PROJECT_ID}"
-CLIENT_TIMEOUT = 0.05
-"""Seconds: the client's timeout in these tests, far below the emulator's slow answers."""
+CLIENT_TIMEOUT = 30.0
+"""Seconds: the client's read timeout. Far above what a busy machine needs to answer, and
+far below the emulator's slow answers, which are held rather than waited for."""
 SLOW_ANSWER = "slow=1:60s"
+
+_READ_LIMIT: contextvars.ContextVar[float | None] = contextvars.ContextVar("read_limit")
+_HELD: contextvars.ContextVar[asyncio.Future[None]] = contextvars.ContextVar("held")
+
+
+async def held_answer(seconds: float) -> None:
+    """The emulator's sleep: a delay within the request's read timeout passes at once; a
+    longer one holds the answer for good and tells the transport, which times out at once."""
+    limit = _READ_LIMIT.get(None)
+    if limit is None or seconds < limit:
+        return
+    held = _HELD.get()
+    if not held.done():
+        held.set_result(None)
+    await asyncio.Event().wait()
 
 
 @dataclass
 class QualityTransport(httpx.AsyncBaseTransport):
-    """Records every request, then passes it in-process to the emulator within the client's
-    read timeout (ASGITransport alone ignores timeouts, a real socket would not)."""
+    """Records every request, then passes it in-process to the emulator; an answer the
+    emulator holds beyond the client's read timeout is that timeout, as on a real socket
+    (ASGITransport alone ignores timeouts)."""
 
     inner: httpx.AsyncBaseTransport
     requests: list[httpx.Request] = field(default_factory=list)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
-        limit = request.extensions.get("timeout", {}).get("read")
+        held: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        # The answering task runs in this context: the emulator's sleep finds both values.
+        context = contextvars.copy_context()
+        context.run(_READ_LIMIT.set, request.extensions.get("timeout", {}).get("read"))
+        context.run(_HELD.set, held)
+        answering = asyncio.get_running_loop().create_task(
+            self.inner.handle_async_request(request), context=context
+        )
         try:
-            return await asyncio.wait_for(self.inner.handle_async_request(request), limit)
-        except TimeoutError:
-            raise httpx.ReadTimeout("timed out waiting for the answer", request=request) from None
+            await asyncio.wait({answering, held}, return_when=asyncio.FIRST_COMPLETED)
+        except asyncio.CancelledError:
+            answering.cancel()
+            raise
+        if answering.done():
+            held.cancel()
+            return answering.result()
+        answering.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await answering
+        raise httpx.ReadTimeout("timed out waiting for the answer", request=request)
 
     def api_calls(self) -> list[str]:
         """``METHOD /path`` of each API request, the project prefix left out."""
@@ -69,7 +104,8 @@ async def no_sleep(_: float) -> None:
 
 def make_emulator(orders: int = 30, seed: int = 7) -> Emulator:
     return create_emulator(
-        EmulatorSettings(orders=orders, seed=seed, speed=0, start=START, webhook_delivery=False)
+        EmulatorSettings(orders=orders, seed=seed, speed=0, start=START, webhook_delivery=False),
+        sleep=held_answer,
     )
 
 
