@@ -3,6 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Stoplight Prism, the independent mock of the conformance suite (tests/conformance/prism.py
+# names the same version), installed with npm under .venv so `make clean` removes it too.
+PRISM_VERSION := 5.16.0
+NODE_DIR := $(VENV)/node
+PRISM_STAMP := $(NODE_DIR)/.prism-$(PRISM_VERSION)
 
 .PHONY: demo test lint typecheck pytest screenshots bench clean
 
@@ -14,6 +19,18 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# Without npm the stamp is not written, so the message comes back on every run; the Prism
+# tests then skip, or fail when CI is set.
+$(PRISM_STAMP): | $(BIN)/python
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --prefix $(NODE_DIR) --no-audit --no-fund --loglevel=error \
+			@stoplight/prism-cli@$(PRISM_VERSION) && touch $@; \
+	else \
+		echo "npm not found: cannot install Stoplight Prism, so the client-against-Prism"; \
+		echo "conformance tests will be skipped (and fail when CI is set). Install Node.js"; \
+		echo "and npm, then run make test again."; \
+	fi
 
 demo: $(STAMP)
 	$(BIN)/porting-tui --demo
@@ -28,7 +45,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy porting_tui
 
-pytest: $(STAMP)
+pytest: $(STAMP) $(PRISM_STAMP)
 	$(BIN)/pytest -q -n auto
 
 # SVGs of every screen and dialog, from the real app on the emulator (fixed seed and clock).

@@ -55,6 +55,12 @@ def load_deviations(path: Path = DEVIATIONS_FILE) -> list[Deviation]:
     return deviations
 
 
+def mock_adjustments(path: Path = DEVIATIONS_FILE) -> dict[str, str]:
+    """The changes the Prism mock makes to the file, by id, each with its reason."""
+    entries = tomllib.loads(path.read_text("utf-8")).get("mock_adjustment", [])
+    return {entry["id"]: entry["reason"].strip() for entry in entries}
+
+
 def explain(
     deviations: list[Deviation], check: str, operation: str, status: int, text: str, style: str
 ) -> Deviation | None:
