@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
+from porting_tui.cli import context
 from porting_tui.local.errors import ProfileError, SecretError
 from porting_tui.local.profile import AUTH_METHODS, DEFAULT_API_URL, DEFAULT_AUTH_URL, Profile
 from porting_tui.local.profiles import (
@@ -60,6 +61,20 @@ def _reports_profile_errors(command: F) -> F:
         return None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _ask(prompt: str, option: str, **options: Any) -> str:
+    """``click.prompt``; standard input ending without a terminal is a usage error naming
+    the option that gives the value (a script piping the answers in still works)."""
+    try:
+        answer: str = click.prompt(prompt, **options)
+    except click.Abort:
+        if context.stdin_is_interactive():
+            raise
+        raise ProfileError(
+            f"no terminal to ask for {prompt.lower()} and standard input ended: give {option}"
+        ) from None
+    return answer
 
 
 def _load() -> ProfilesConfig:
@@ -133,18 +148,22 @@ def add_command(
     if name in config.names() and not force:
         raise ProfileError(f"profile {name!r} already exists; add --force to replace it")
     prompted = project_id is None or key_id is None
-    project_id = project_id or click.prompt("Project id").strip()
-    key_id = key_id or click.prompt("Key id").strip()
+    project_id = project_id or _ask("Project id", "--project-id").strip()
+    key_id = key_id or _ask("Key id", "--key-id").strip()
     secret: str | None = None
     if key_secret_stdin:
         secret = sys.stdin.readline().strip()
         if not secret:
             raise ProfileError("--key-secret-stdin: standard input held no secret")
     elif not (key_secret_env or key_secret_command):
-        secret = click.prompt("Key secret", hide_input=True).strip()
+        secret = _ask(
+            "Key secret",
+            "--key-secret-env, --key-secret-command or --key-secret-stdin",
+            hide_input=True,
+        ).strip()
     if auth is None:
         auth = (
-            click.prompt("Auth", type=click.Choice(AUTH_METHODS), default="basic")
+            _ask("Auth", "--auth", type=click.Choice(AUTH_METHODS), default="basic")
             if prompted
             else "basic"
         )
@@ -290,7 +309,13 @@ def remove_command(name: str, yes: bool) -> None:
     if name not in config.names():
         raise ProfileError(f"unknown profile {name!r}; {config.known_names_text()}")
     if not yes:
-        click.confirm(f"Remove profile {name!r} from {config.path}?", abort=True)
+        question = f"Remove profile {name!r} from {config.path}?"
+        if not context.stdin_is_interactive():
+            raise ProfileError(
+                f"confirmation needed ({question}) and no terminal to ask on: add --yes"
+            )
+        if not click.confirm(question, default=False, err=True):
+            _fail("cancelled; nothing was changed", EXIT_FAILURE)
     removed = remove_profile(name, config.path)
     click.echo(f"Removed profile {name!r}.")
     if removed is not None and removed.key_secret_keyring:

@@ -10,7 +10,7 @@ import httpx
 import pytest
 from click.testing import CliRunner, Result
 
-from porting_tui.cli import cli
+from porting_tui.cli import cli, context
 from porting_tui.local import profile_check
 from porting_tui.local.profiles import load_config
 
@@ -41,6 +41,12 @@ def add(name: str, *extra: str, input: str | None = None) -> Result:
         *extra,
         input=input,
     )
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Standard input is a terminal, so the commands may ask."""
+    monkeypatch.setattr(context, "stdin_is_interactive", lambda: True)
 
 
 def test_add_by_prompts_hides_the_secret_and_saves_a_private_file(config_path: Path) -> None:
@@ -219,14 +225,42 @@ def test_use_changes_the_default() -> None:
     assert run("profile", "use", "zzz").exit_code == 2
 
 
+@pytest.mark.usefixtures("terminal")
 def test_remove_asks_first_and_keeps_the_profile_when_declined() -> None:
     add("a", "--key-secret-env", "X")
     result = run("profile", "remove", "a", input="n\n")
     assert result.exit_code == 1
-    assert "Remove profile 'a'" in result.output
+    assert "Remove profile 'a'" in result.stderr
+    assert result.stdout == ""
     assert "a" in load_config().profiles
 
 
+def test_remove_without_a_terminal_needs_yes_and_is_a_usage_error() -> None:
+    add("a", "--key-secret-env", "X")
+    result = run("profile", "remove", "a", input="y\n")
+    assert result.exit_code == 2
+    assert "add --yes" in result.stderr
+    assert "a" in load_config().profiles
+
+
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [
+        ((), "give --project-id"),
+        (("--project-id", "p", "--key-id", "k"), "give --key-secret-env"),
+        (("--key-id", "k", "--key-secret-env", "X"), "give --project-id"),
+    ],
+)
+def test_add_without_a_terminal_or_answers_names_the_option_and_is_a_usage_error(
+    options: tuple[str, ...], named: str
+) -> None:
+    result = run("profile", "add", "acme", *options, input="")
+    assert result.exit_code == 2, result.output
+    assert "no terminal to ask for" in result.stderr and named in result.stderr
+    assert load_config().names() == []
+
+
+@pytest.mark.usefixtures("terminal")
 def test_remove_with_confirmation_or_yes() -> None:
     add("a", "--key-secret-env", "X")
     add("b", "--key-secret-env", "Y")
