@@ -228,6 +228,9 @@ def listen_command(
     Point the project's webhook URL at this receiver (porting-tui config set --webhook-url),
     for example through an SSH reverse tunnel. Events are stored for the app's Events screen,
     under the profile given with --profile, if any.
+
+    Senders must show credentials (--secret-env or --basic-user); without them the receiver
+    does not start unless --no-auth says anyone who can reach the port may post.
     """
     from porting_tui.local.store import LocalStore, StoreError
     from porting_tui.webhooks import ReceiverOptions
