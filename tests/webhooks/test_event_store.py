@@ -86,3 +86,36 @@ def test_events_survive_reopening_the_store(tmp_path: Path) -> None:
 def test_an_order_id_that_is_not_a_number_has_no_numeric_id(events: WebhookEventStore) -> None:
     add(events, "NEW_ORDER_NOTE", "abc")
     assert events.recent()[0].numeric_order_id is None
+
+
+def test_the_same_body_is_kept_once_per_profile_and_its_repeats_counted(
+    events: WebhookEventStore,
+) -> None:
+    first = add(events, "NEW_ORDER_NOTE")
+    assert add(events, "NEW_ORDER_NOTE") == first
+    again = events.get(first)
+    assert again is not None and again.repeats == 1
+    other_profile = add(events, "NEW_ORDER_NOTE", profile="acme")
+    assert other_profile != first
+    assert events.count() == 2 and events.repeats() == 1
+
+
+def test_a_store_of_the_previous_version_gains_repeat_counting(tmp_path: Path) -> None:
+    from porting_tui.webhooks import event_store
+
+    store = LocalStore.open(tmp_path / "old.sqlite3")
+    store.ensure_schema(event_store.FEATURE, event_store.SCHEMA_VERSION, event_store.SCHEMA)
+    raw = event_bytes("NEW_ORDER_NOTE")
+    with store.transaction() as db:
+        db.execute(
+            "INSERT INTO webhook_events(received_at, profile, event_type, order_id, body)"
+            " VALUES ('2026-11-27T13:40:02.000Z', NULL, 'NEW_ORDER_NOTE', '897867', ?)",
+            (raw.decode(),),
+        )
+    events = WebhookEventStore(store)
+    assert [event.repeats for event in events.recent()] == [0]
+    # The old row has no digest: the same body now is stored once more, then counted.
+    new = add(events, "NEW_ORDER_NOTE")
+    assert add(events, "NEW_ORDER_NOTE") == new
+    assert events.count() == 2
+    store.close()
