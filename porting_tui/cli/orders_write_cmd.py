@@ -268,11 +268,10 @@ def edit(
     """Change some fields of a PENDING order, keeping everything else.
 
     Fetches the order, applies the changes and sends the whole order back (the API only
-    replaces whole orders). Order fields: customerOrderReference, onDemandActivation,
-    desiredPortSchedule.desiredPortDate (and .desiredPortTime, .desiredPortTimeZone),
-    resellerName, loaUploadedBy. Per-number fields: endUser.FIELD, portOutInfo.FIELD,
-    newPortOutPin, voiceConfiguration.appId|trunkId|serviceId, smsConfiguration.smsAppId,
-    features.e911.FIELD.
+    replaces whole orders). FIELD is an API path or a CSV column name: order fields such as
+    customerOrderReference or desiredPortSchedule.desiredPortDate; per-number fields such as
+    endUser.city, portOutInfo.FIELD, voiceConfiguration.appId or features.e911.FIELD. An
+    unknown FIELD lists them all.
     """
     from porting_tui.domain.order_fields import ORDER_PATHS
 

@@ -7,6 +7,7 @@ import io
 from datetime import date
 
 from porting_tui.domain.business_days import add_business_days
+from porting_tui.domain.order_field_table import ORDER_FIELDS
 from porting_tui.domain.order_fields import COLUMN_NAMES
 
 TEMPLATE_FILE_NAME = "porting-order-template.csv"
@@ -58,15 +59,7 @@ def _examples(port_date: date) -> list[dict[str, str]]:
 
 
 _ORDER_COLUMNS = frozenset(
-    {
-        "customerOrderReference",
-        "onDemandActivation",
-        "desiredPortDate",
-        "desiredPortTime",
-        "desiredPortTimeZone",
-        "resellerName",
-        "loaUploadedBy",
-    }
+    f.column_name for f in ORDER_FIELDS if not f.per_number and f.column_name is not None
 )
 
 

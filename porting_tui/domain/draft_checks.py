@@ -22,12 +22,12 @@ from porting_tui.domain.draft_fields import (
     label_of,
     step_of_path,
 )
-from porting_tui.domain.order_draft import OrderDraft, parse_day, port_time_text
+from porting_tui.domain.order_draft import OrderDraft, parse_day
 from porting_tui.domain.phone_numbers import MAX_NUMBERS_PER_ORDER, parse_numbers, to_e164
 from porting_tui.domain.regions import postal_code_problem, state_problem, zip_plus_four_problem
+from porting_tui.domain.value_checks import check_port_time
 
 MAX_REFERENCE_LENGTH = 100
-_PORT_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d:[0-5]\d")
 
 
 @dataclass(frozen=True)
@@ -197,7 +197,9 @@ def schedule_problems(draft: OrderDraft, today: date) -> list[DraftProblem]:
     elif problem := port_date_problem(day, today):
         found[date_path] = problem
     time_path = "desiredPortSchedule.desiredPortTime"
-    if not _PORT_TIME.fullmatch(port_time_text(order.get(time_path, ""))):
+    try:
+        check_port_time(order.get(time_path, ""))
+    except ValueError:
         found[time_path] = "must be a time HH:MM (24-hour clock)"
     zone_path = "desiredPortSchedule.desiredPortTimeZone"
     if order.get(zone_path, "") not in TIME_ZONES:

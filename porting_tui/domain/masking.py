@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from porting_tui.domain.order_field_table import SECRET_PATHS
+
 MASK = "•"
-SECRET_NUMBER_FIELDS = ("newPortOutPin",)
-SECRET_PORT_OUT_FIELDS = ("existingPortOutPin", "accountNum")
-SECRET_PATHS = frozenset(
-    {"newPortOutPin", "portOutInfo.existingPortOutPin", "portOutInfo.accountNum"}
-)
-"""Per-number field paths that hold secrets."""
 
 
 def mask(value: str, *, keep_last: int = 0) -> str:
@@ -29,29 +25,30 @@ def is_secret_path(path: str) -> bool:
     return path in SECRET_PATHS
 
 
+def _masked(node: dict[str, Any], path: str) -> dict[str, Any]:
+    """A copy of ``node`` with the text at ``path`` masked; the rest shared, not copied."""
+    name, _, rest = path.partition(".")
+    value = node.get(name)
+    if rest and isinstance(value, dict):
+        return {**node, name: _masked(value, rest)}
+    if not rest and isinstance(value, str):
+        return {**node, name: mask(value)}
+    return node
+
+
 def mask_order_body(body: dict[str, Any]) -> dict[str, Any]:
-    """A copy of an order request body with every PIN and account number masked."""
+    """A copy of an order request body with every secret field (PINs, accounts) masked."""
     masked = dict(body)
     numbers = body.get("phoneNumbers")
     if not isinstance(numbers, list):
         return masked
     masked_numbers: list[Any] = []
     for number in numbers:
-        if not isinstance(number, dict):
-            masked_numbers.append(number)
-            continue
-        copy = dict(number)
-        for name in SECRET_NUMBER_FIELDS:
-            if isinstance(copy.get(name), str):
-                copy[name] = mask(copy[name])
-        port_out = copy.get("portOutInfo")
-        if isinstance(port_out, dict):
-            port_out = dict(port_out)
-            for name in SECRET_PORT_OUT_FIELDS:
-                if isinstance(port_out.get(name), str):
-                    port_out[name] = mask(port_out[name])
-            copy["portOutInfo"] = port_out
-        masked_numbers.append(copy)
+        if isinstance(number, dict):
+            number = dict(number)
+            for path in sorted(SECRET_PATHS):
+                number = _masked(number, path)
+        masked_numbers.append(number)
     masked["phoneNumbers"] = masked_numbers
     return masked
 

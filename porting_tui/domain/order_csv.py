@@ -7,9 +7,10 @@ Columns (header names in any case; spaces, '_' and '-' ignored):
   ``city``, ``zipCode``, ``existingPortOutPin``), ``newPortOutPin``, ``appId`` / ``trunkId`` /
   ``serviceId`` (voice routing; the type follows from the column), ``smsAppId``, and
   ``e911.<field>`` for the emergency address.
-* For the whole order: ``customerOrderReference``, ``desiredPortDate``, ``desiredPortTime``,
-  ``desiredPortTimeZone``, ``onDemandActivation``, ``resellerName``, ``loaUploadedBy``. Fill
-  them on one row or repeat them; rows that disagree are an error.
+* For the whole order: ``desiredPortDate``, ``desiredPortTime``, ``desiredPortTimeZone``,
+  ``onDemandActivation``, ``customerOrderReference``, ``loaUploadedBy``, ``loaAttachmentDate``,
+  ``resellerName`` (every order field of ``order_field_table``). Fill them on one row or
+  repeat them; rows that disagree are an error.
 
 UTF-8 with or without a byte-order mark, comma or semicolon separated. Blank rows are skipped.
 """

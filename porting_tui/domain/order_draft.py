@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import secrets
 from datetime import date, datetime
 from typing import Any
@@ -10,9 +9,16 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from porting_tui.client.models import NewOrder
-from porting_tui.domain.draft_fields import VOICE_ID_NAMES, Step
+from porting_tui.domain.draft_fields import ORDER_FORM, Step
+from porting_tui.domain.order_field_table import (
+    VOICE_ID_NAMES,
+    VOICE_ID_PATH,
+    VOICE_TYPE_PATH,
+    lenient,
+    set_number_field,
+    set_path,
+)
 from porting_tui.domain.phone_numbers import has_canadian_number
-from porting_tui.domain.regions import normalize_postal_code, normalize_state
 
 DRAFT_FORMAT = 1
 _VOICE_PREFIX = "voiceConfiguration."
@@ -116,87 +122,37 @@ def generate_reference(now: datetime) -> str:
     return f"PT-{now:%Y%m%d-%H%M}-{secrets.token_hex(2).upper()}"
 
 
-def _nest(target: dict[str, Any], path: str, value: Any) -> None:
-    *parents, last = path.split(".")
-    node = target
-    for name in parents:
-        node = node.setdefault(name, {})
-    node[last] = value
-
-
-def _clean(path: str, value: str) -> str:
-    text = value.strip()
-    if path.endswith((".state",)):
-        return normalize_state(text)
-    if path in ("endUser.zipCode", "features.e911.postalCode"):
-        return normalize_postal_code(text)
-    if path == "voiceConfiguration.type":
-        return text.upper()
-    return text
-
-
 def number_body(number: str, values: dict[str, str]) -> dict[str, Any]:
     """The API body of one number from its effective values (blank values are left out)."""
     body: dict[str, Any] = {"phoneNumber": number, "endUser": {}, "portOutInfo": {}}
-    voice_type = _clean("voiceConfiguration.type", values.get("voiceConfiguration.type", ""))
     for path, raw in values.items():
-        value = _clean(path, raw)
-        if not value or path.startswith(_VOICE_PREFIX):
-            continue
-        _nest(body, path, value)
-    voice_id = values.get("voiceConfiguration.id", "").strip()
+        value = lenient(path, raw)
+        if value and not path.startswith(_VOICE_PREFIX):
+            set_number_field(body, path, value)
+    voice_type = lenient(VOICE_TYPE_PATH, values.get(VOICE_TYPE_PATH, ""))
     if voice_type in VOICE_ID_NAMES:
-        voice: dict[str, str] = {"type": voice_type}
+        voice_id = values.get(VOICE_ID_PATH, "").strip()
+        body["voiceConfiguration"] = {"type": voice_type}
         if voice_id:
-            voice[VOICE_ID_NAMES[voice_type]] = voice_id
-        body["voiceConfiguration"] = voice
+            set_number_field(body, f"{_VOICE_PREFIX}{VOICE_ID_NAMES[voice_type]}", voice_id)
     return body
-
-
-_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
-
-
-def port_time_text(text: str) -> str:
-    """``9:00`` -> ``09:00:00``; anything else is returned stripped, for the checks to refuse."""
-    match = _TIME.fullmatch(text.strip())
-    if match is None:
-        return text.strip()
-    hours, minutes, seconds = match.groups()
-    return f"{int(hours):02d}:{minutes}:{seconds or '00'}"
-
-
-def loa_timestamp(text: str) -> str | None:
-    """The LOA date as the API's date-time (a bare date means midnight UTC)."""
-    value = text.strip()
-    if not value:
-        return None
-    if len(value) == 10:
-        return f"{value}T00:00:00Z"
-    return value
 
 
 def order_body(draft: OrderDraft) -> dict[str, Any]:
     """The create request body, exactly as it will be sent (before secrets are masked)."""
-    order = {path: value.strip() for path, value in draft.order.items()}
-    schedule: dict[str, Any] = {"desiredPortDate": order.get("desiredPortSchedule.desiredPortDate")}
-    port_time = order.get("desiredPortSchedule.desiredPortTime", "")
-    if port_time:
-        schedule["desiredPortTime"] = port_time_text(port_time)
-    zone = order.get("desiredPortSchedule.desiredPortTimeZone", "")
-    if zone:
-        schedule["desiredPortTimeZone"] = zone
+    # The reference, the activation flag and the port date are always in the body, in front.
     body: dict[str, Any] = {
-        "customerOrderReference": order.get("customerOrderReference", ""),
+        "customerOrderReference": draft.order.get("customerOrderReference", "").strip(),
         "onDemandActivation": draft.on_demand,
-        "desiredPortSchedule": schedule,
+        "desiredPortSchedule": {"desiredPortDate": None},
     }
-    if order.get("loaUploadedBy"):
-        body["loaUploadedBy"] = order["loaUploadedBy"]
-    loa_date = loa_timestamp(order.get("loaAttachmentDate", ""))
-    if loa_date:
-        body["loaAttachmentDate"] = loa_date
-    if draft.needs_reseller and order.get("resellerName"):
-        body["resellerName"] = order["resellerName"]
+    for field in ORDER_FORM:
+        text = draft.order.get(field.path, "").strip()
+        if not text or field.path in ("onDemandActivation", "customerOrderReference"):
+            continue
+        if field.path == "resellerName" and not draft.needs_reseller:
+            continue
+        set_path(body, field.path, lenient(field.path, text))
     body["phoneNumbers"] = [number_body(n, draft.values_for(n)) for n in draft.numbers]
     return body
 

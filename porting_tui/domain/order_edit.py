@@ -13,30 +13,28 @@ from typing import Any
 
 from porting_tui.client import Order
 from porting_tui.domain.business_days import port_date_problem
-from porting_tui.domain.draft_fields import END_USER_FORM, ORDER_FORM, PORT_OUT_FORM, FormField
 from porting_tui.domain.masking import mask
-from porting_tui.domain.order_fields import convert, set_number_field, set_path
-
-_ORDER_FIELDS = {f.path: f for f in ORDER_FORM}
-ORDER_EDIT_FORM: tuple[FormField, ...] = (
-    _ORDER_FIELDS["customerOrderReference"],
-    _ORDER_FIELDS["desiredPortSchedule.desiredPortDate"],
-    _ORDER_FIELDS["desiredPortSchedule.desiredPortTime"],
-    _ORDER_FIELDS["desiredPortSchedule.desiredPortTimeZone"],
-    FormField(
-        "onDemandActivation",
-        "Activation",
-        choices=(("on the port date", "no"), ("on demand (A activates)", "yes")),
-    ),
+from porting_tui.domain.order_field_table import (
+    ORDER_FIELDS,
+    SECRET_PATHS,
+    OrderField,
+    convert,
+    set_number_field,
+    set_path,
 )
-NUMBER_EDIT_FORM: tuple[FormField, ...] = END_USER_FORM + PORT_OUT_FORM
+
+ORDER_EDIT_FORM: tuple[OrderField, ...] = tuple(
+    f for f in ORDER_FIELDS if f.editable and not f.per_number
+)
+NUMBER_EDIT_FORM: tuple[OrderField, ...] = tuple(
+    f for f in ORDER_FIELDS if f.editable and f.per_number
+)
 LOCKED_NUMBER_STATUSES = frozenset({"CONFIRMED", "ACTIVATED"})
 """Numbers the carrier has committed to; the API refuses to remove them from the order."""
 _REQUIRED_ORDER_PATHS = frozenset({"desiredPortSchedule.desiredPortDate"})
 _PORT_DATE = "desiredPortSchedule.desiredPortDate"
 _AUTHORIZING_DATE = "portOutInfo.authorizingDate"
 _LABELS = {f.path: f.label for f in ORDER_EDIT_FORM + NUMBER_EDIT_FORM}
-_SECRETS = frozenset(f.path for f in NUMBER_EDIT_FORM if f.secret)
 _LISTED_NUMBERS = 3
 
 
@@ -206,7 +204,7 @@ class EditChange:
 
 
 def _shown(path: str, text: str, reveal: bool) -> str:
-    return mask(text) if path in _SECRETS and text and not reveal else text
+    return mask(text) if path in SECRET_PATHS and text and not reveal else text
 
 
 def _numbers_label(numbers: Collection[str]) -> str:

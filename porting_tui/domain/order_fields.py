@@ -1,4 +1,4 @@
-"""The order fields people may set from a CSV column or ``orders edit --set``, by API name.
+"""Order fields by CSV column or ``orders edit --set`` name, taken from the order field table.
 
 Paths are the API's field names joined by dots (``desiredPortSchedule.desiredPortDate``,
 ``endUser.city``); per-number paths are relative to one entry of ``phoneNumbers``.
@@ -6,110 +6,42 @@ Paths are the API's field names joined by dots (``desiredPortSchedule.desiredPor
 
 from __future__ import annotations
 
-from collections.abc import Callable, MutableMapping
-from typing import Any
-
-from porting_tui.domain.value_checks import (
-    check_bool,
-    check_day,
-    check_phone,
-    check_port_time,
-    check_postal_code,
-    check_service_type,
-    check_state,
-    check_zip_plus_four,
-    check_zone,
+from porting_tui.domain.order_field_table import (
+    NUMBER_PATHS,
+    ORDER_FIELDS,
+    ORDER_PATHS,
+    VOICE_ID_NAMES,
+    convert,
+    set_number_field,
+    set_path,
 )
 
-END_USER_FIELDS = (
-    "name",
-    "streetNum",
-    "streetName",
-    "streetPreDir",
-    "streetType",
-    "streetPostDir",
-    "locationType1",
-    "locationValue1",
-    "locationType2",
-    "locationValue2",
-    "locationType3",
-    "locationValue3",
-    "city",
-    "state",
-    "zipCode",
-    "typeOfService",
-)
-PORT_OUT_FIELDS = (
-    "existingPortOutPin",
-    "accountNum",
-    "accountPhoneNumber",
-    "authorizingName",
-    "authorizingDate",
-)
-E911_FIELDS = (
-    "name",
-    "streetNum",
-    "streetInfo",
-    "location",
-    "city",
-    "state",
-    "postalCode",
-    "postalCodePlusFour",
-)
-VOICE_ID_FIELDS = {"appId": "RTC", "trunkId": "EST", "serviceId": "FAX"}
-
-ORDER_PATHS = (
-    "customerOrderReference",
-    "onDemandActivation",
-    "desiredPortSchedule.desiredPortDate",
-    "desiredPortSchedule.desiredPortTime",
-    "desiredPortSchedule.desiredPortTimeZone",
-    "resellerName",
-    "loaUploadedBy",
-)
-NUMBER_PATHS = (
-    *(f"endUser.{name}" for name in END_USER_FIELDS),
-    *(f"portOutInfo.{name}" for name in PORT_OUT_FIELDS),
-    "newPortOutPin",
-    "voiceConfiguration.type",
-    *(f"voiceConfiguration.{name}" for name in VOICE_ID_FIELDS),
-    "smsConfiguration.smsAppId",
-    *(f"features.e911.{name}" for name in E911_FIELDS),
-)
+__all__ = [
+    "ALIASES",
+    "COLUMN_NAMES",
+    "E911_FIELDS",
+    "END_USER_FIELDS",
+    "NUMBER_PATHS",
+    "ORDER_PATHS",
+    "PORT_OUT_FIELDS",
+    "VOICE_ID_FIELDS",
+    "convert",
+    "fold",
+    "resolve",
+    "set_number_field",
+    "set_path",
+]
 
 
-def _voice_type(text: str) -> str:
-    value = text.strip().upper()
-    if value not in ("RTC", "EST", "FAX"):
-        raise ValueError(f"{text.strip()!r} is not a voice type; use RTC, EST or FAX")
-    return value
+def _names(prefix: str) -> tuple[str, ...]:
+    return tuple(path.removeprefix(prefix) for path in NUMBER_PATHS if path.startswith(prefix))
 
 
-def _text(text: str) -> str:
-    return text.strip()
-
-
-CONVERTERS: dict[str, Callable[[str], Any]] = {
-    "phoneNumber": lambda text: check_phone(text, nanp_only=True),
-    "onDemandActivation": check_bool,
-    "desiredPortSchedule.desiredPortDate": check_day,
-    "desiredPortSchedule.desiredPortTime": check_port_time,
-    "desiredPortSchedule.desiredPortTimeZone": check_zone,
-    "endUser.typeOfService": check_service_type,
-    "endUser.state": check_state,
-    "endUser.zipCode": check_postal_code,
-    "portOutInfo.accountPhoneNumber": check_phone,
-    "features.e911.state": check_state,
-    "features.e911.postalCode": check_postal_code,
-    "features.e911.postalCodePlusFour": check_zip_plus_four,
-    "portOutInfo.authorizingDate": check_day,
-    "voiceConfiguration.type": _voice_type,
-}
-
-
-def convert(path: str, text: str) -> Any:
-    """The API value of ``text`` typed for ``path``; ValueError says what is expected."""
-    return CONVERTERS.get(path, _text)(text)
+END_USER_FIELDS = _names("endUser.")
+PORT_OUT_FIELDS = _names("portOutInfo.")
+E911_FIELDS = _names("features.e911.")
+VOICE_ID_FIELDS = {name: kind for kind, name in VOICE_ID_NAMES.items()}
+"""The voice type each voice id column belongs to (``appId`` -> ``RTC``)."""
 
 
 def fold(name: str) -> str:
@@ -117,66 +49,32 @@ def fold(name: str) -> str:
     return "".join(c for c in name.lower() if c not in " _-")
 
 
+_SETTABLE = [f for f in ORDER_FIELDS if f.column_name is not None]
+
+
 def _aliases() -> dict[str, str]:
     aliases: dict[str, str] = {}
-    for path in ("phoneNumber", *ORDER_PATHS, *NUMBER_PATHS):
+    for field in _SETTABLE:
+        path, column = field.path, field.column_name or field.path
         aliases[fold(path)] = path
+        aliases[fold(column)] = path
         last = path.rsplit(".", 1)[-1]
         # Short names are accepted when they cannot be confused: E911 repeats address
         # names, so it always needs its prefix ("e911.city"), and "type" needs "voiceType".
-        if path.startswith("features."):
-            aliases[fold(path.removeprefix("features."))] = path
-        elif last != "type":
+        if not path.startswith("features.") and last != "type":
             aliases.setdefault(fold(last), path)
-    aliases["voicetype"] = "voiceConfiguration.type"
     return aliases
 
 
 ALIASES = _aliases()
-COLUMN_NAMES = (
-    "phoneNumber",
-    *(path.rsplit(".", 1)[-1] for path in ORDER_PATHS),
-    *END_USER_FIELDS,
-    *PORT_OUT_FIELDS,
-    "newPortOutPin",
-    "voiceType",
-    *VOICE_ID_FIELDS,
-    "smsAppId",
-    *(f"e911.{name}" for name in E911_FIELDS),
+COLUMN_NAMES = tuple(
+    name
+    for field in sorted(_SETTABLE, key=lambda f: f.per_number and f.path != "phoneNumber")
+    if (name := field.column_name) is not None
 )
-"""The short column names of an order CSV, in the order the README documents them."""
+"""The short column names of an order CSV: the number, the order's fields, each number's."""
 
 
 def resolve(name: str) -> str | None:
     """The API path a column or field name means, or None."""
     return ALIASES.get(fold(name))
-
-
-def set_path(target: MutableMapping[str, Any], path: str, value: Any) -> None:
-    """Set ``path`` in nested dicts, creating them; a value of None removes the field."""
-    *parents, last = path.split(".")
-    node = target
-    for name in parents:
-        child = node.get(name)
-        if not isinstance(child, dict):
-            if value is None:
-                return
-            child = {}
-            node[name] = child
-        node = child
-    if value is None:
-        node.pop(last, None)
-    else:
-        node[last] = value
-
-
-def set_number_field(number: MutableMapping[str, Any], path: str, value: Any) -> None:
-    """Set a per-number field; a voice id also sets the voice type it belongs to."""
-    name = path.removeprefix("voiceConfiguration.")
-    if name in VOICE_ID_FIELDS:
-        if value is None:
-            number.pop("voiceConfiguration", None)
-        else:
-            number["voiceConfiguration"] = {"type": VOICE_ID_FIELDS[name], name: value}
-        return
-    set_path(number, path, value)

@@ -13,7 +13,7 @@ from porting_tui.domain.csv_import import import_order_csv
 def test_the_template_goes_to_stdout_without_a_path() -> None:
     result = CliRunner().invoke(cli, ["csv-template"])
     assert result.exit_code == 0
-    assert result.stdout.startswith("phoneNumber,customerOrderReference,onDemandActivation,")
+    assert result.stdout.startswith("phoneNumber,customerOrderReference,desiredPortDate,")
     assert import_order_csv(result.stdout, "stdout").problems == []
 
 
