@@ -4,7 +4,8 @@ One file, ``state.sqlite3`` in the user data directory, mode 0600 because drafts
 Several app instances (two tmux windows) may write at once: the database runs in WAL mode with
 a busy timeout and every write is one ``BEGIN IMMEDIATE`` transaction, so none is lost.
 A file that SQLite cannot read is moved aside and a fresh store started, with a message for the
-user, rather than crashing the app.
+user, rather than crashing the app: on opening, and also when it breaks while the app runs
+(the features' tables are made again in the new file, in memory if no file can be made).
 
 Each feature owns its tables and declares them with :meth:`LocalStore.ensure_schema`, so that
 features can grow independently without a central migration list.
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from porting_tui import paths
+from porting_tui.local.store_problems import is_corrupt, report_problem
 
 STORE_FILE_NAME = "state.sqlite3"
 _BUSY_TIMEOUT_MS = 10_000
@@ -41,9 +43,14 @@ class LocalStore:
     def __init__(self, path: Path, connection: sqlite3.Connection, recovered: Path | None) -> None:
         self.path = path
         self._connection = connection
+        self._file_id = _file_id(path)
         self._lock = threading.RLock()
         #: Where an unreadable previous store was moved, if that happened on opening.
         self.moved_aside: Path | None = recovered
+        #: The features' schemas, made again in a new file after a recovery.
+        self._schemas: dict[str, tuple[int, list[str]]] = {}
+        #: The last recovery while running, for the user; None while all is well.
+        self.problem: str | None = None
 
     @classmethod
     def open(cls, path: Path | None = None) -> LocalStore:
@@ -82,33 +89,33 @@ class LocalStore:
         Statements should use ``CREATE ... IF NOT EXISTS`` so a version bump that re-runs them
         on an existing database is harmless; columns added later need their own ALTER steps.
         """
+        self._schemas[feature] = (version, list(statements))
         with self.transaction() as db:
-            row = db.execute(
-                "SELECT version FROM schema_versions WHERE feature = ?", (feature,)
-            ).fetchone()
-            if row is not None and row[0] >= version:
-                return
-            for statement in statements:
-                db.execute(statement)
-            db.execute(
-                "INSERT INTO schema_versions(feature, version) VALUES (?, ?) "
-                "ON CONFLICT(feature) DO UPDATE SET version = excluded.version",
-                (feature, version),
-            )
+            _apply_schema(db, feature, version, statements)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """A write transaction that takes the database lock up front (no upgrade deadlocks)."""
         with self._lock:
+            try:
+                self._connection.execute("BEGIN IMMEDIATE")
+            except sqlite3.DatabaseError as error:
+                if not is_corrupt(error):
+                    raise
+                self._recover(error)
+                self._connection.execute("BEGIN IMMEDIATE")
             db = self._connection
-            db.execute("BEGIN IMMEDIATE")
             try:
                 yield db
-            except BaseException:
+            except BaseException as error:
                 # SQLite rolls back by itself after some errors (a full disk): then there is
                 # nothing to roll back, and the original error is the one to report.
                 if db.in_transaction:
-                    db.execute("ROLLBACK")
+                    with contextlib.suppress(sqlite3.Error):
+                        db.execute("ROLLBACK")
+                if isinstance(error, sqlite3.DatabaseError) and is_corrupt(error):
+                    # This write is lost; the next ones go to a new file.
+                    self._recover(error)
                 raise
             else:
                 try:
@@ -123,7 +130,44 @@ class LocalStore:
     def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[sqlite3.Row]:
         """Run a read-only query and return all rows."""
         with self._lock:
-            return list(self._connection.execute(sql, parameters).fetchall())
+            try:
+                return list(self._connection.execute(sql, parameters).fetchall())
+            except sqlite3.DatabaseError as error:
+                if not is_corrupt(error):
+                    raise
+                self._recover(error)
+                return list(self._connection.execute(sql, parameters).fetchall())
+
+    def _recover(self, error: sqlite3.DatabaseError) -> None:
+        """Go on with a new file after the open one broke, and tell the listeners why."""
+        with contextlib.suppress(sqlite3.Error):
+            self._connection.close()
+        moved: Path | None = None
+        try:
+            current = _file_id(self.path)
+            if current is not None and current == self._file_id:
+                # Still our broken file; another store of this process may have replaced it
+                # already, and that new file is then used as it is.
+                moved = _move_aside(self.path)
+            connection = _connect(self.path)
+            self._file_id = _file_id(self.path)
+            where = f"was moved to {moved}; a new one was started" if moved else "was replaced"
+
+            message = (
+                f"The local store became unreadable ({error}) and {where}: drafts, seen-state "
+                "and history from before are not shown."
+            )
+        except (OSError, sqlite3.Error) as failure:
+            connection = _connect_in_memory()
+            message = (
+                f"The local store became unreadable ({error}) and no new one could be made "
+                f"({failure}): nothing is kept once the app closes."
+            )
+        for feature, (version, statements) in self._schemas.items():
+            _apply_schema(connection, feature, version, statements)
+        self._connection = connection
+        self.problem = message
+        report_problem(message)
 
 
 def utc_now_text() -> str:
@@ -159,6 +203,40 @@ def _connect(path: Path) -> sqlite3.Connection:
         sibling = Path(f"{path}{suffix}")
         with contextlib.suppress(OSError):
             sibling.chmod(0o600)
+    return connection
+
+
+def _apply_schema(
+    db: sqlite3.Connection, feature: str, version: int, statements: Sequence[str]
+) -> None:
+    row = db.execute("SELECT version FROM schema_versions WHERE feature = ?", (feature,)).fetchone()
+    if row is not None and row[0] >= version:
+        return
+    for statement in statements:
+        db.execute(statement)
+    db.execute(
+        "INSERT INTO schema_versions(feature, version) VALUES (?, ?) "
+        "ON CONFLICT(feature) DO UPDATE SET version = excluded.version",
+        (feature, version),
+    )
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    """Device and inode of ``path``: tells whether the file there is still the one we opened."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino)
+
+
+def _connect_in_memory() -> sqlite3.Connection:
+    connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    connection.row_factory = sqlite3.Row
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS schema_versions "
+        "(feature TEXT PRIMARY KEY, version INTEGER NOT NULL)"
+    )
     return connection
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import asyncio
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import ClassVar
 
 from textual import work
@@ -11,6 +13,7 @@ from textual.reactive import reactive
 from textual.worker import WorkerState
 
 from porting_tui.listing.session import Session
+from porting_tui.local.store_problems import add_problem_listener
 from porting_tui.tui.commands import ProfileCommands, ScreenCommands
 from porting_tui.tui.crash_safe_app import CrashSafeApp
 from porting_tui.tui.dialogs.action_dialog import typed_input_on_quit
@@ -23,6 +26,7 @@ from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.webhook_feed import feed_for_session
 from porting_tui.tui.widgets.attention_view import AttentionView
 from porting_tui.tui.widgets.order_table import OrderTable
+from porting_tui.tui.widgets.status_header import StatusHeader
 
 _ACTIVE = (WorkerState.PENDING, WorkerState.RUNNING)
 
@@ -40,6 +44,7 @@ class PortingApp(CrashSafeApp[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Keys"),
         Binding("S", "settings", "Project defaults", show=False),
+        Binding("plus", "advance_demo_clock", "Demo: one day later", show=False),
         Binding("W", "events", "Webhook events", show=False),
     ]
 
@@ -53,6 +58,7 @@ class PortingApp(CrashSafeApp[str | None]):
         self.session = session
         self._close_client = close_client
         self.webhook_feed = feed_for_session(session)
+        self._forget_store_problems: Callable[[], None] = lambda: None
         if session.demo:
             self.sub_title = "demo"
 
@@ -64,6 +70,15 @@ class PortingApp(CrashSafeApp[str | None]):
         attention = self.session.attention
         if attention is not None and attention.local.problem:
             self.notify(attention.local.problem, title="Local store", severity="warning")
+        # A store that breaks while the app runs goes on with a new file and says so here;
+        # stores are used from worker threads too, so the message comes through the loop.
+        loop = asyncio.get_running_loop()
+        self._forget_store_problems = add_problem_listener(
+            lambda message: loop.call_soon_threadsafe(self._store_problem, message)
+        )
+
+    def _store_problem(self, message: str) -> None:
+        self.notify(message, title="Local store", severity="warning", markup=False)
 
     def on_session_screen_activity_changed(self, _: SessionScreen.ActivityChanged) -> None:
         self.busy = any(worker.state in _ACTIVE for worker in self.workers)
@@ -131,6 +146,28 @@ class PortingApp(CrashSafeApp[str | None]):
         question = "Quit porting-tui?\n" + "\n".join(notes)
         self.push_screen(ConfirmDialog("Quit?", question, "Quit", "Stay"), answered)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "advance_demo_clock":
+            return self.session.advance_demo_clock is not None
+        return super().check_action(action, parameters)
+
+    async def action_advance_demo_clock(self) -> None:
+        """The demo's clock stands still until ``+``: a day on, and what became due happens."""
+        advance = self.session.advance_demo_clock
+        if advance is None:
+            return
+        advance(timedelta(days=1))
+        self.notify(
+            f"Demo clock: {self.session.now():%Y-%m-%d %H:%M} UTC, a day later; carriers "
+            "answered and dates passed as they would have.",
+            timeout=6,
+            markup=False,
+        )
+        for header in self.screen.query(StatusHeader):
+            header.show_demo_clock()
+        if callable(getattr(self.screen, "action_refresh", None)):
+            await self.screen.run_action("refresh")
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
@@ -149,6 +186,7 @@ class PortingApp(CrashSafeApp[str | None]):
             self.push_screen(EventsScreen(self.session, self.webhook_feed))
 
     async def on_unmount(self) -> None:
+        self._forget_store_problems()
         await self.webhook_feed.stop()
         if self._close_client:
             await self.session.client.aclose()
