@@ -39,7 +39,7 @@ from porting_tui.tui.widgets.wizard_field_form import WizardFieldForm
 DIFFERS = "differs between them: empty keeps each"
 NOT_SET = "(not set)"
 UNSURE = "The order may have been saved: close this dialog and refresh the order (r)."
-_ORDER_PREFIXES = ("customerOrderReference", "desiredPortSchedule", "onDemandActivation")
+_ORDER_PATHS = frozenset(f.path for f in ORDER_EDIT_FORM)
 _END_USER = tuple(f for f in NUMBER_EDIT_FORM if f.path.startswith("endUser."))
 _PORT_OUT = tuple(f for f in NUMBER_EDIT_FORM if not f.path.startswith("endUser."))
 
@@ -157,7 +157,7 @@ class EditOrderDialog(ActionDialog[Order]):
             if hint.field == "phoneNumbers":
                 target: Widget = self.numbers_list
             elif hint.field in paths:
-                ordered = hint.field.startswith(_ORDER_PREFIXES)
+                ordered = hint.field in _ORDER_PATHS
                 form = self.order_form if ordered else self.number_form
                 target = form.field_widget(hint.field)
             else:
