@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 DEMO_BASE_URL = "http://127.0.0.1:8787"
-DEMO_ORDERS = 60
 ENV_HINT = "or set SINCH_PROJECT_ID, SINCH_KEY_ID and SINCH_KEY_SECRET for this run"
 
 
@@ -97,8 +96,6 @@ def audit_options(profile: str, project_id: str) -> dict[str, Any]:
 
 
 def _demo_session(options: dict[str, Any]) -> Session:
-    from datetime import UTC, datetime, time
-
     import httpx
 
     from porting_tui.client import PortingClient
@@ -106,16 +103,14 @@ def _demo_session(options: dict[str, Any]) -> Session:
         DEMO_KEY_ID,
         DEMO_KEY_SECRET,
         DEMO_PROJECT_ID,
-        EmulatorSettings,
         create_emulator,
     )
+    from porting_tui.emulator.demo_world import demo_settings
 
     if "transport" not in options:
-        # Noon UTC today: the same demo orders for every command run today, so that an id
-        # seen in 'orders list' can be opened with 'orders get'.
-        start = datetime.combine(datetime.now(UTC).date(), time(12), tzinfo=UTC)
-        settings = EmulatorSettings(orders=DEMO_ORDERS, seed=1, speed=0, start=start)
-        emulator = create_emulator(settings)
+        # The app's demo world (seed, orders, noon UTC today): an id seen in the app or in
+        # 'orders list' can be opened with 'orders get' all day.
+        emulator = create_emulator(demo_settings())
         options = {**options, "transport": httpx.ASGITransport(app=emulator.app)}
 
     def open_client() -> PortingClient:

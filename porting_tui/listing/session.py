@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,6 +71,8 @@ class Session:
     """The variable holding the secret webhook senders must show, if the profile asks for one."""
     attention: AttentionContext | None = None
     """Seen-state, Needs attention, timelines and the audit log; None runs the app without."""
+    advance_demo_clock: Callable[[timedelta], object] | None = None
+    """The demo's emulator moving its frozen clock on (``+`` in the app); None outside it."""
 
     def export_dir(self) -> Path:
         return self.downloads_dir or paths.downloads_dir()

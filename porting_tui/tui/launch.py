@@ -11,10 +11,6 @@ from porting_tui.listing.attention_context import LocalState
 from porting_tui.listing.session import DEMO_CHOICE, ListSettings, Session
 
 DEMO_BASE_URL = "http://127.0.0.1:8787"
-DEMO_ORDERS = 300
-DEMO_SEED = 7
-DEMO_SPEED = 600.0
-"""Virtual seconds per real second: orders visibly move through their lifecycle in a demo."""
 
 # Exit status for an unusable profile, as the scripting commands use for usage errors.
 EXIT_PROFILE = 2
@@ -53,8 +49,9 @@ def profile_session(profile_name: str | None, settings: ListSettings, err: TextI
     )
 
 
-def demo_session(settings: ListSettings, orders: int = DEMO_ORDERS) -> Session:
-    """A session on a fresh emulator in this process, with seeded orders and a fast clock."""
+def demo_session(settings: ListSettings, orders: int | None = None) -> Session:
+    """A session on a fresh emulator in this process: the command line's demo world, on the
+    emulator's frozen clock (``+`` in the app moves it a day on)."""
     import httpx
 
     from porting_tui.client import PortingClient
@@ -62,11 +59,11 @@ def demo_session(settings: ListSettings, orders: int = DEMO_ORDERS) -> Session:
         DEMO_KEY_ID,
         DEMO_KEY_SECRET,
         DEMO_PROJECT_ID,
-        EmulatorSettings,
         create_emulator,
     )
+    from porting_tui.emulator.demo_world import DEMO_ORDERS, demo_settings
 
-    emulator = create_emulator(EmulatorSettings(orders=orders, seed=DEMO_SEED, speed=DEMO_SPEED))
+    emulator = create_emulator(demo_settings(orders=DEMO_ORDERS if orders is None else orders))
     # The demo's seen-state lives in a throwaway store and runs on the emulator's clock.
     local = LocalState.open("demo", DEMO_PROJECT_ID, private=True, clock=emulator.clock.now)
     client = PortingClient(
@@ -84,7 +81,10 @@ def demo_session(settings: ListSettings, orders: int = DEMO_ORDERS) -> Session:
         client=client,
         key_id=DEMO_KEY_ID,
         demo=True,
+        # Refresh times, "today" in filters and the header's demo clock: the emulator's time.
+        now=emulator.clock.now,
         settings=settings,
+        advance_demo_clock=emulator.advance,
         attention=local.attention(client, key_id=DEMO_KEY_ID, settings=attention_of(settings)),
     )
 

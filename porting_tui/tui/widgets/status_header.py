@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from rich.color import ColorParseError
 from rich.style import Style
@@ -71,11 +71,26 @@ class StatusHeader(Horizontal):
         self.watch(self.app, "refreshed_at", self._mirror_refreshed_at)
         self._update_where()
         self._update_freshness()
+        if self._session.demo:
+            # The demo runs on the emulator's clock, which only moves when told (``+``).
+            self.show_demo_clock()
+            self.set_interval(1.0, self.show_demo_clock)
+
+    def show_demo_clock(self) -> None:
+        if not self._session.demo:
+            return
+        moment = self._session.now().astimezone(UTC)
+        # Below 100 columns the year and zone give way to the profile and host.
+        shown = (
+            f"{moment:%Y-%m-%d %H:%M} UTC" if self.size.width >= 100 else f"{moment:%m-%d %H:%M}"
+        )
+        self.query_one("#demo", Static).update(f"DEMO {shown}")
 
     def on_resize(self) -> None:
         # Below 100 columns the app's name gives way to what matters: profile, project, host.
         self.query_one("#title", Static).display = self.size.width >= 100
         self._update_where()
+        self.show_demo_clock()
 
     def watch_subtitle(self) -> None:
         if self.is_mounted:
