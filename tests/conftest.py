@@ -1,11 +1,15 @@
-"""Fixtures of every test: steady cursors in every app, and no file in the user's folders."""
+"""Fixtures of every test: steady cursors and lasting toasts in every app (nothing on screen
+depends on the wall clock), and no file in the user's folders."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from textual.notifications import Notification
 from textual.widgets import Input, TextArea
+
+TOAST_SECONDS = 3600.0
 
 
 @pytest.fixture(autouse=True)
@@ -22,3 +26,10 @@ def private_state_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "xdg-state"
     monkeypatch.setenv("XDG_STATE_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def lasting_toasts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A toast stays until the test ends: it would expire after a few seconds of wall clock,
+    which a busy machine can spend between the message and the snapshot or check of it."""
+    monkeypatch.setattr(Notification, "time_left", property(lambda _: TOAST_SECONDS))
