@@ -19,6 +19,7 @@ from porting_tui.client import (
     RateLimitError,
     ServerError,
 )
+from porting_tui.client.errors import PortingCertificateError
 from porting_tui.listing.session import Session
 
 # Waits after repeated 429s without a Retry-After hint: doubling, capped at two minutes.
@@ -72,6 +73,11 @@ def describe_problem(error: PortingError, session: Session, attempt: int = 1) ->
         return Problem(
             f"{host} failed with HTTP {error.status_code}",
             f"{error.message.rstrip('.')}. This is on the server's side; press r to retry.",
+        )
+    if isinstance(error, PortingCertificateError):
+        return Problem(
+            f"The TLS certificate of {error.host or host} was not accepted",
+            f"{error.message}; press r to retry once it is fixed.",
         )
     if isinstance(error, PortingTimeoutError):
         return Problem(

@@ -25,6 +25,7 @@ import pytest
 from click.testing import Result
 
 from porting_tui.emulator import Emulator
+from porting_tui.listing.session import Session
 from porting_tui.local.store import LocalStore
 from porting_tui.webhooks import (
     ListenAddressError,
@@ -622,6 +623,24 @@ def test_a_certificate_failure_says_certificate(cli_env: None) -> None:
         result.stderr
     )
     assert "could not reach" not in result.stderr
+
+
+async def test_the_app_names_a_certificate_failure(session: Session) -> None:
+    from porting_tui.client import PortingError
+    from porting_tui.listing.problems import describe_problem
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        problem = ssl.SSLCertVerificationError(1, "certificate verify failed")
+        problem.verify_message = "certificate has expired"
+        raise httpx.ConnectError("[SSL: CERTIFICATE_VERIFY_FAILED]") from problem
+
+    async with make_client(httpx.MockTransport(refuse), max_retries=0) as client:
+        with pytest.raises(PortingError) as raised:
+            await client.orders.get(1)
+    shown = describe_problem(raised.value, session)
+    assert shown.title == "The TLS certificate of 127.0.0.1 was not accepted"
+    assert "certificate has expired" in shown.detail
+    assert "Cannot reach" not in shown.title
 
 
 # --- Files ------------------------------------------------------------------------------------
