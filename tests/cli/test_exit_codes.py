@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from tests.cli.conftest import Cli
+from tests.cli.helpers import order_id_with_status
 
 
 def refusing(request: httpx.Request) -> httpx.Response:
@@ -174,3 +175,25 @@ def test_progress_on_a_terminal_keeps_stdout_clean(
     assert len(lines) == 40
     assert run.transport.calls()[0] == "GET /orders/portIns"
     assert len(run.transport.calls()) == 1 + 4
+
+
+def test_every_confirmation_without_a_terminal_or_yes_is_a_usage_error(
+    run: Cli, tmp_path: Path
+) -> None:
+    """The README's table: a missing --yes is 2, whichever command asks; nothing is sent."""
+    order_id = order_id_with_status(run)
+    exported = run("orders", "get", str(order_id), "--json")
+    assert exported.exit_code == 0, exported.output
+    order_file = tmp_path / "order.json"
+    order_file.write_text(exported.stdout, encoding="utf-8")
+    run.transport.requests.clear()
+    asking = [
+        ("orders", "update", str(order_id), "--from-file", str(order_file)),
+        ("orders", "cancel", str(order_id)),
+        ("activation", "activate", str(order_id), "--group", "any"),
+    ]
+    for command in asking:
+        result = run(*command, input="y\n")
+        assert result.exit_code == 2, (command, result.output)
+        assert "add --yes" in result.stderr, command
+    assert not [r for r in run.transport.requests if r.method != "GET"]
