@@ -12,44 +12,17 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, settings
-from schemathesis.checks import (  # type: ignore[attr-defined]
-    content_type_conformance,
-    not_a_server_error,
-    response_schema_conformance,
-    status_code_conformance,
-)
-from schemathesis.core.failures import Failure, FailureGroup
 from schemathesis.python import asgi
 
-from porting_tui.emulator import (
-    DEMO_KEY_ID,
-    DEMO_KEY_SECRET,
-    DEMO_PROJECT_ID,
-    Emulator,
-    EmulatorSettings,
-    create_emulator,
-)
+from porting_tui.emulator import Emulator, EmulatorSettings, create_emulator
 from porting_tui.emulator.dates import WIRE_STYLES
-from tests.conformance.deviations import explain, load_deviations
-from tests.conformance.official import official_openapi_path
+from tests.conformance.schemathesis_run import SCHEMA, call_and_judge
 
 MAX_EXAMPLES = 25
 START = datetime(2025, 3, 11, 15, 0, tzinfo=UTC)
-CHECKS = [
-    not_a_server_error,
-    status_code_conformance,
-    content_type_conformance,
-    response_schema_conformance,
-]
-BASE_URL = f"http://{asgi.HOST}/v1/projects/{DEMO_PROJECT_ID}"
-AUTH = {"Authorization": httpx.BasicAuth(DEMO_KEY_ID, DEMO_KEY_SECRET)._auth_header}
-DEVIATIONS = load_deviations()
-
-SCHEMA = schemathesis.openapi.from_path(official_openapi_path())
 
 
 @pytest.fixture(scope="module", params=WIRE_STYLES)
@@ -99,18 +72,6 @@ def steer_to_known_orders(case: schemathesis.Case, emulator: Emulator) -> None:
         params["documentId"] = str(order.documents[pick % len(order.documents)].id)
 
 
-def unexplained_failures(error: BaseException, status: int, style: str) -> list[Failure]:
-    failures = list(error.exceptions) if isinstance(error, FailureGroup) else [error]
-    unexplained: list[Failure] = []
-    for failure in failures:
-        assert isinstance(failure, Failure), failure
-        check = failure.checks[0] if failure.checks else type(failure).__name__
-        text = f"{failure.title}\n{failure.message}"
-        if explain(DEVIATIONS, check, failure.operation or "", status, text, style) is None:
-            unexplained.append(failure)
-    return unexplained
-
-
 @SCHEMA.parametrize()
 @settings(
     max_examples=MAX_EXAMPLES,
@@ -124,11 +85,4 @@ def test_the_emulator_answers_as_the_official_file_says(
     case: schemathesis.Case, emulator: Emulator, session: Any
 ) -> None:
     steer_to_known_orders(case, emulator)
-    response = case.call(base_url=BASE_URL, session=session, headers=AUTH)
-    try:
-        case.validate_response(response, checks=CHECKS, headers=AUTH)
-    except (Failure, FailureGroup) as error:
-        style = emulator.settings.wire_style
-        unexplained = unexplained_failures(error, response.status_code, style)
-        if unexplained:
-            raise FailureGroup(unexplained) from None
+    call_and_judge(case, session, emulator.settings.wire_style)
