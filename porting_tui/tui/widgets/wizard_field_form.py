@@ -192,6 +192,16 @@ class WizardFieldForm(Vertical):
             first.select_all()
         return first
 
+    def _forget_error(self, path: str) -> None:
+        """A changed field loses its error (not its advice): it is checked again when the
+        form is next sent, and an error about the old value would only mislead."""
+        dom_id = field_dom_id(path)
+        line = self.query_one(f"#error-{dom_id}", Static)
+        if line.has_class("-shown") and not line.has_class("-note"):
+            line.update("")
+            _set_class(line, False, "-shown")
+        _set_class(self.query_one(f"#{dom_id}"), False, "-invalid")
+
     def set_field_note(self, path: str, text: str, *, problem: bool = False) -> None:
         """A line under the field: advice (muted) or, with ``problem``, an error."""
         line = self.query_one(f"#error-{field_dom_id(path)}", Static)
@@ -231,6 +241,7 @@ class WizardFieldForm(Vertical):
                 # Shown and kept as the date it means today: a draft resumed later keeps it.
                 event.input.value = day
                 return
+            self._forget_error(field.path)
             self.post_message(self.ValueChanged(self, field.path, event.value))
 
     @on(Select.Changed)
@@ -239,4 +250,5 @@ class WizardFieldForm(Vertical):
         if field is not None:
             event.stop()
             value = "" if event.value is Select.NULL else str(event.value)
+            self._forget_error(field.path)
             self.post_message(self.ValueChanged(self, field.path, value))

@@ -88,3 +88,21 @@ async def test_a_refused_value_is_selected_so_typing_replaces_it(
         await pilot.press(*"+1w")
         await settle(pilot)
         assert value_of(pilot, PORT_DATE) == "2026-12-04"
+
+
+async def test_a_changed_field_loses_its_error_until_checked_again(
+    wizard_session: WizardSession, drafts: DraftStore
+) -> None:
+    draft = ready_draft(Step.END_USER)
+    draft.common["endUser.zipCode"] = "6060"
+    app = WizardApp(wizard_session, drafts, draft=draft)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert await next_step(pilot) == Step.END_USER
+        zip_code = input_of(pilot, "endUser.zipCode")
+        error = wizard(pilot).current_step.query_one("#error-f-endUser-zipCode")
+        assert error.has_class("-shown") and zip_code.has_class("-invalid")
+        await pilot.press(*"60601")
+        await settle(pilot)
+        assert not error.has_class("-shown") and not zip_code.has_class("-invalid")
+        assert await next_step(pilot) == Step.ROUTING
