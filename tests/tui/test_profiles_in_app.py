@@ -160,3 +160,17 @@ async def test_first_run_starts_on_the_profile_name_and_typing_replaces_the_defa
         assert app.focused is name
         await pilot.press(*"acme")
         assert name.value == "acme"
+
+
+async def test_first_run_errors_go_once_the_field_changes(config_home: Path) -> None:
+    app = FirstRunApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await fill(app, name="bad name!", project_id="", key_id="k")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = app.screen.query_one("#error-project_id", Static)
+        assert str(error.render())
+        await fill(app, project_id="p-acme")
+        await pilot.pause()
+        assert str(error.render()) == "" and not error.has_class("-shown")
+        assert str(app.screen.query_one("#error-name", Static).render()), "others stay"

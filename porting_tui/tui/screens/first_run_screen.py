@@ -182,6 +182,17 @@ class FirstRunScreen(Screen[str | None]):
         actions = {"test": self.action_test, "save": self.action_save, "demo": self.action_demo}
         actions[event.button.id or "test"]()
 
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        # An error about what the field held before would only mislead; ctrl+t or ctrl+s
+        # checks again.
+        name = (event.input.id or "").removeprefix("field-")
+        errors = self.query(f"#error-{name}")
+        if errors:
+            error = errors.first(Static)
+            error.update("")
+            error.set_class(False, "-shown")
+
     @on(Input.Submitted)
     def _submitted(self) -> None:
         # Enter moves on, as in a paper form; saving is an explicit ctrl+s or button.
