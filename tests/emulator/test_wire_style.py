@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import AsyncIterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -146,3 +148,25 @@ def test_the_command_offers_both_styles_and_refuses_others() -> None:
     refused = runner.invoke(emulator_command, ["--wire-style", "iso"])
     assert refused.exit_code == 2
     assert "--wire-style" in refused.output
+
+
+SAMPLES = Path(__file__).parents[1] / "conformance" / "samples"
+
+
+async def test_the_references_own_create_and_put_examples_are_accepted(style: WireStyle) -> None:
+    """The 1.0 reference's bodies, byte for byte, on the day before their desiredPortDate."""
+    emulator = make_emulator(wire_style=style, start=datetime(2025, 1, 30, 15, 0, tzinfo=UTC))
+    create = json.loads((SAMPLES / "create-order.request.json").read_text("utf-8"))["body"]
+    update = json.loads((SAMPLES / "update-order.request.json").read_text("utf-8"))["body"]
+    assert update["phoneNumbers"][0]["portOutInfo"]["authorizingDate"] == "2024-09-24T12:00:00Z"
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=emulator.app),
+        base_url=BASE_URL + API,
+        auth=(DEMO_KEY_ID, DEMO_KEY_SECRET),
+    ) as api:
+        created = answer(await api.post("/orders/portIns", json=create), 201, style)
+        updated = answer(await api.put(f"/orders/portIns/{created['id']}", json=update), 200, style)
+    assert updated["customerOrderReference"] == update["customerOrderReference"]
+    assert updated["loaAttachmentDate"] == "2024-09-24T12:00:00.000Z"
+    assert_dates(updated, style)
+    await emulator.aclose()
