@@ -13,13 +13,12 @@ from porting_tui.client import EndUser, NewOrder, NewPhoneNumber, PortingClient,
 from porting_tui.client.models import DesiredPortSchedule
 from porting_tui.domain.safe_create import CreateUnconfirmedError, create_once
 from porting_tui.emulator import (
-    DEMO_KEY_ID,
-    DEMO_KEY_SECRET,
     DEMO_PROJECT_ID,
     Emulator,
     EmulatorSettings,
     create_emulator,
 )
+from tests.support import demo_client as make_client
 
 START = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)
 CREATE_PATH = LIST_PATH = f"/v1/projects/{DEMO_PROJECT_ID}/orders/portIns"
@@ -27,21 +26,6 @@ CREATE_PATH = LIST_PATH = f"/v1/projects/{DEMO_PROJECT_ID}/orders/portIns"
 
 def make_emulator() -> Emulator:
     return create_emulator(EmulatorSettings(orders=0, seed=7, speed=0, start=START))
-
-
-async def _no_sleep(_: float) -> None:
-    return None
-
-
-def make_client(transport: httpx.AsyncBaseTransport) -> PortingClient:
-    return PortingClient(
-        DEMO_PROJECT_ID,
-        key_id=DEMO_KEY_ID,
-        key_secret=DEMO_KEY_SECRET,
-        base_url="http://127.0.0.1:8787",
-        transport=transport,
-        sleep=_no_sleep,
-    )
 
 
 @dataclass

@@ -24,7 +24,6 @@ from textual.pilot import Pilot
 from porting_tui.client import PortingClient
 from porting_tui.emulator import (
     DEMO_KEY_ID,
-    DEMO_KEY_SECRET,
     DEMO_PROJECT_ID,
     Emulator,
     EmulatorSettings,
@@ -33,6 +32,8 @@ from porting_tui.emulator import (
 from porting_tui.listing.attention_context import LocalState
 from porting_tui.listing.session import ListSettings, Session
 from porting_tui.tui.app import PortingApp
+from tests.support import demo_client
+from tests.support import settle as settle
 
 START = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)
 """A Friday afternoon (UTC); the next business day is Monday 2026-11-30."""
@@ -98,10 +99,6 @@ class QualityTransport(httpx.AsyncBaseTransport):
         self.requests.clear()
 
 
-async def no_sleep(_: float) -> None:
-    return None
-
-
 def make_emulator(orders: int = 30, seed: int = 7) -> Emulator:
     return create_emulator(
         EmulatorSettings(orders=orders, seed=seed, speed=0, start=START, webhook_delivery=False),
@@ -110,16 +107,7 @@ def make_emulator(orders: int = 30, seed: int = 7) -> Emulator:
 
 
 def make_client(transport: httpx.AsyncBaseTransport, **options: Any) -> PortingClient:
-    values: dict[str, Any] = {
-        "key_id": DEMO_KEY_ID,
-        "key_secret": DEMO_KEY_SECRET,
-        "base_url": "http://127.0.0.1:8787",
-        "transport": transport,
-        "sleep": no_sleep,
-        "timeout": CLIENT_TIMEOUT,
-    }
-    values.update(options)
-    return PortingClient(DEMO_PROJECT_ID, **values)
+    return demo_client(transport, **{"timeout": CLIENT_TIMEOUT, **options})
 
 
 def store_path(data_home: Path) -> Path:
@@ -186,13 +174,6 @@ async def running(session: Session) -> AsyncIterator[tuple[PortingApp, Pilot[Non
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         yield app, pilot
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    """Wait until every worker is done and the screen has caught up with their results."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def screen_segments(app: App[Any]) -> list[Segment]:

@@ -27,7 +27,6 @@ from porting_tui.client import (
 )
 from porting_tui.emulator import (
     DEMO_KEY_ID,
-    DEMO_KEY_SECRET,
     DEMO_PROJECT_ID,
     Emulator,
     EmulatorSettings,
@@ -36,6 +35,9 @@ from porting_tui.emulator import (
 from porting_tui.listing.session import ListSettings, Session
 from porting_tui.tui.app import PortingApp
 from porting_tui.tui.screens.order_list_screen import OrderListScreen
+from tests.support import demo_client
+from tests.support import no_sleep as no_sleep
+from tests.support import settle as settle
 from tests.waiting import wait_until
 
 START = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)
@@ -75,10 +77,6 @@ def timeout(request: httpx.Request) -> Exception:
     return httpx.ReadTimeout("timed out", request=request)
 
 
-async def no_sleep(_: float) -> None:
-    return None
-
-
 def make_emulator(orders: int = 300, seed: int = 7) -> Emulator:
     return create_emulator(EmulatorSettings(orders=orders, seed=seed, speed=0, start=START))
 
@@ -115,14 +113,7 @@ def transport(emulator: Emulator) -> RecordingTransport:
 
 
 def make_session(transport: httpx.AsyncBaseTransport, tmp_path: Path, **overrides: Any) -> Session:
-    client = PortingClient(
-        DEMO_PROJECT_ID,
-        key_id=DEMO_KEY_ID,
-        key_secret=DEMO_KEY_SECRET,
-        base_url="http://127.0.0.1:8787",
-        transport=transport,
-        sleep=no_sleep,
-    )
+    client = demo_client(transport)
     values: dict[str, Any] = {
         "profile_name": "acme-test",
         "project_id": DEMO_PROJECT_ID,
@@ -141,13 +132,6 @@ def make_session(transport: httpx.AsyncBaseTransport, tmp_path: Path, **override
 @pytest.fixture
 def session(transport: RecordingTransport, tmp_path: Path) -> Session:
     return make_session(transport, tmp_path)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Wait until every worker is done and the screen has caught up with their results."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def palette_prompts(app: App[Any]) -> list[str]:

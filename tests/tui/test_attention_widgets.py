@@ -7,7 +7,6 @@ from datetime import UTC, timedelta
 from pathlib import Path
 
 from textual.app import App, ComposeResult
-from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from porting_tui.attention.summary import SinceLastLooked
@@ -17,6 +16,7 @@ from porting_tui.tui.widgets.attention_view import AttentionView
 from porting_tui.tui.widgets.since_last_looked import SinceLastLookedBox
 from porting_tui.tui.widgets.timeline_view import TimelineView
 from tests.attention.conftest import World, make_world, new_order, same_carrier_numbers
+from tests.support import settle
 
 
 class Host(App[None]):
@@ -34,12 +34,6 @@ class Host(App[None]):
 
     def on_attention_view_count_changed(self, event: AttentionView.CountChanged) -> None:
         self.counts.append((event.count, event.complete))
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def rejected_order(world: World) -> int:

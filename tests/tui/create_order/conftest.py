@@ -13,10 +13,10 @@ import pytest
 from porting_tui.emulator import Emulator
 from porting_tui.local.drafts import DraftStore
 from porting_tui.local.store import LocalStore
+from tests.support import demo_client
 from tests.tui.create_order.wizard_helpers import (
     CREATE_PATH,
     WizardSession,
-    make_client,
     make_emulator,
 )
 
@@ -66,7 +66,7 @@ def wizard_transport(wizard_emulator: Emulator) -> WizardTransport:
 
 @pytest.fixture
 def wizard_session(wizard_transport: WizardTransport, tmp_path: Path) -> WizardSession:
-    return WizardSession(make_client(wizard_transport), tmp_path / "downloads")
+    return WizardSession(demo_client(wizard_transport), tmp_path / "downloads")
 
 
 @pytest.fixture

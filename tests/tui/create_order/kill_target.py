@@ -14,13 +14,13 @@ import httpx
 
 from porting_tui.local.drafts import DraftStore
 from porting_tui.local.store import LocalStore
+from tests.support import demo_client
 from tests.tui.create_order.wizard_helpers import (
     END_USER,
     WizardApp,
     WizardSession,
     choose_scope,
     fill,
-    make_client,
     make_emulator,
     next_step,
     paste_numbers,
@@ -49,7 +49,7 @@ TYPED_SCHEDULE = {
 
 async def main() -> None:
     transport = httpx.ASGITransport(app=make_emulator().app)
-    session = WizardSession(make_client(transport), Path(sys.argv[1]))
+    session = WizardSession(demo_client(transport), Path(sys.argv[1]))
     drafts = DraftStore(LocalStore.open())
     app = WizardApp(session, drafts)
     async with app.run_test(size=(80, 24)) as pilot:

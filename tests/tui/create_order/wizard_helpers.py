@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-import httpx
 from textual import events
 from textual.app import App
 from textual.pilot import Pilot
@@ -18,8 +17,6 @@ from porting_tui.client import PortingClient
 from porting_tui.domain.draft_fields import Step
 from porting_tui.domain.order_draft import OrderDraft, PortabilityRecord
 from porting_tui.emulator import (
-    DEMO_KEY_ID,
-    DEMO_KEY_SECRET,
     DEMO_PROJECT_ID,
     Emulator,
     EmulatorSettings,
@@ -28,6 +25,8 @@ from porting_tui.emulator import (
 from porting_tui.local.drafts import DraftStore
 from porting_tui.tui.screens.create_order.create_order_screen import CreateOrderScreen
 from porting_tui.tui.widgets.wizard_field_form import field_dom_id
+from tests.support import demo_client
+from tests.support import settle as settle
 
 START = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)
 """A Friday; the next business day is Monday 2026-11-30."""
@@ -50,8 +49,8 @@ def make_emulator() -> Emulator:
     return create_emulator(EmulatorSettings(orders=0, seed=7, speed=0, start=START))
 
 
-async def _no_sleep(_: float) -> None:
-    return None
+make_client = demo_client
+"""A client of the demo project that never sleeps, as the wizard tests call it."""
 
 
 @dataclass
@@ -67,17 +66,6 @@ class WizardSession:
 
     def export_dir(self) -> Path:
         return self.downloads
-
-
-def make_client(transport: httpx.AsyncBaseTransport) -> PortingClient:
-    return PortingClient(
-        DEMO_PROJECT_ID,
-        key_id=DEMO_KEY_ID,
-        key_secret=DEMO_KEY_SECRET,
-        base_url="http://127.0.0.1:8787",
-        transport=transport,
-        sleep=_no_sleep,
-    )
 
 
 class WizardApp(App[None]):
@@ -110,12 +98,6 @@ class WizardApp(App[None]):
         screen = self.screen
         assert isinstance(screen, CreateOrderScreen), f"on {type(screen).__name__}"
         return screen
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def wizard(pilot: Pilot[None]) -> CreateOrderScreen:
