@@ -280,6 +280,23 @@ async def test_leaving_with_unsaved_edits_asks_first(session: Any) -> None:
         assert app.screen is not screen
 
 
+async def test_quitting_with_unsaved_edits_asks_first(session: Any) -> None:
+    app = PortingApp(session)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_settings(app, pilot)
+        await type_into(pilot, screen, "contact.name", "Ops")
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        confirm = app.screen
+        assert isinstance(confirm, ConfirmDialog)
+        assert "Project defaults: your unsaved changes are lost." in str(
+            confirm.query_one("#question", Static).render()
+        )
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.screen is screen and app.is_running
+
+
 async def test_a_failed_load_says_what_happened_and_reload_recovers(
     session: Any, transport: RecordingTransport, emulator: Emulator
 ) -> None:

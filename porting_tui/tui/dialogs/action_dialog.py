@@ -141,9 +141,14 @@ class ActionDialog(ModalScreen[ResultT]):
 
 
 def typed_input_on_quit(screens: Iterable[Screen[Any]]) -> list[str]:
-    """For each open dialog holding typed input, what quitting would do to it."""
-    return [
-        note
-        for screen in screens
-        if isinstance(screen, ActionDialog) and (note := screen.input_on_quit()) is not None
-    ]
+    """For each open screen holding typed input, what quitting would do to it.
+
+    A screen takes part by having an ``input_on_quit() -> str | None`` method, as
+    :class:`ActionDialog` does.
+    """
+    notes: list[str] = []
+    for screen in screens:
+        ask = getattr(screen, "input_on_quit", None)
+        if callable(ask) and isinstance(note := ask(), str):
+            notes.append(note)
+    return notes

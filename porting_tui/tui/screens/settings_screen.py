@@ -296,6 +296,12 @@ class SettingsScreen(SessionScreen):
     def action_reload(self) -> None:
         self.load()
 
+    def input_on_quit(self) -> str | None:
+        """What quitting now would do to edits not saved yet (see ``typed_input_on_quit``)."""
+        if self.loaded and not self.session.read_only and self._edited():
+            return "Project defaults: your unsaved changes are lost."
+        return None
+
     def action_back(self) -> None:
         if self.loaded and not self.session.read_only and self._edited():
 
