@@ -199,26 +199,24 @@ def _apply(order: Order, changes: list[tuple[str, Any]], numbers: tuple[str, ...
     from pydantic import ValidationError
 
     from porting_tui.cli.order_file import path_text
-    from porting_tui.client import Order
-    from porting_tui.domain.order_fields import ORDER_PATHS, set_number_field, set_path
+    from porting_tui.domain.order_edit import OrderEdit, apply_edit
+    from porting_tui.domain.order_fields import ORDER_PATHS
 
-    body = order.model_dump(by_alias=True, mode="json", exclude_none=True)
-    on_order = {number.get("phoneNumber") for number in body.get("phoneNumbers", [])}
+    on_order = {number.phone_number for number in order.phone_numbers}
     missing = [number for number in numbers if number not in on_order]
     if missing:
         raise CommandError(
             f"order {order.id} has no number {', '.join(missing)}; its numbers are "
-            f"{', '.join(sorted(str(n) for n in on_order))}"
+            f"{', '.join(sorted(on_order))}"
         )
-    for path, value in changes:
-        if path in ORDER_PATHS:
-            set_path(body, path, value)
-            continue
-        for number in body.get("phoneNumbers", []):
-            if not numbers or number.get("phoneNumber") in numbers:
-                set_number_field(number, path, value)
+    # The same change the app's edit dialog makes: order fields, then the chosen numbers'.
+    edit = OrderEdit(
+        order_values={path: value for path, value in changes if path in ORDER_PATHS},
+        number_values={path: value for path, value in changes if path not in ORDER_PATHS},
+        numbers=frozenset(numbers or on_order),
+    )
     try:
-        return Order.model_validate(body)
+        return apply_edit(order, edit)
     except ValidationError as error:
         # Only where and what: the input values may be PINs.
         problems = "; ".join(
