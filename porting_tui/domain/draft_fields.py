@@ -1,9 +1,4 @@
-"""The create-order wizard's forms, by step, taken from the order field table.
-
-Per-number paths are relative to one entry of ``phoneNumbers`` and use the API's names
-(``endUser.zipCode``); the voice id is kept as ``voiceConfiguration.id`` whatever the type, and
-becomes ``appId``, ``trunkId`` or ``serviceId`` when the order is built.
-"""
+"""The create-order wizard's forms by step, taken from the order field table."""
 
 from __future__ import annotations
 
@@ -37,7 +32,9 @@ __all__ = [
 ]
 
 FormField = OrderField
-"""What a wizard form shows of a field: its path, label, hint, choices and flags."""
+"""What a wizard form shows of a field: its path, label, hint, choices and flags. The voice id
+is one field, ``voiceConfiguration.id``, whatever the type; it becomes ``appId``, ``trunkId``
+or ``serviceId`` when the order is built."""
 
 
 def _form(step: Step, *prefixes: str) -> tuple[OrderField, ...]:

@@ -1,10 +1,4 @@
-"""The one table of order fields: path, label, wizard step, converter, secret, CSV column.
-
-The wizard's forms, the edit dialog, CSV import, ``orders edit --set``, masking and the review
-are all derived from ``ORDER_FIELDS``; a new field is one row here (and one in the client's
-model, and the emulator). Paths are the API's names joined by dots; per-number paths are
-relative to one entry of ``phoneNumbers``.
-"""
+"""The one table of order fields; the wizard, edit dialog, CSV, --set and masking derive from it."""
 
 from __future__ import annotations
 
@@ -80,6 +74,8 @@ class OrderField:
     """One order or per-number field and everything the app does with it."""
 
     path: str
+    """API names joined by dots (``endUser.zipCode``); per-number paths are relative to one
+    entry of ``phoneNumbers``."""
     label: str
     step: Step
     """The wizard step that asks for it; SCHEDULE means a field of the whole order."""

@@ -1,8 +1,4 @@
-"""Order fields by CSV column or ``orders edit --set`` name, taken from the order field table.
-
-Paths are the API's field names joined by dots (``desiredPortSchedule.desiredPortDate``,
-``endUser.city``); per-number paths are relative to one entry of ``phoneNumbers``.
-"""
+"""Order fields by CSV column or ``orders edit --set`` name, taken from the order field table."""
 
 from __future__ import annotations
 

@@ -1,14 +1,4 @@
-"""The app's local state: the store behind Needs attention, seen-state, timelines and audit log.
-
-``launch`` opens it before building the client (whose changes it audits) and hands the
-result to the app in the session; screens reach the board as ``session.attention.board``.
-
-For the order detail screen, one line each once the order is loaded (see the order summary
-screen)::
-
-    box.record_look(session.attention.board, order)        # a SinceLastLookedBox; marks seen
-    yield TimelineView(session.attention.board.timeline(order.id))
-"""
+"""The app's local state: the store behind Needs attention, seen-state, timelines and audit log."""
 
 from __future__ import annotations
 
