@@ -8,7 +8,7 @@ import json
 from datetime import timedelta
 
 from click.testing import CliRunner
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from porting_tui.cli import cli
 from porting_tui.client import OrderPage
@@ -64,3 +64,18 @@ def test_the_command_line_demo_holds_the_apps_orders() -> None:
     assert [row["customerOrderReference"] for row in listed] == [
         order.customer_order_reference for order in page.orders
     ]
+
+
+async def test_plus_typed_into_a_field_stays_in_the_field() -> None:
+    session = demo_session(ListSettings(), orders=5)
+    start = session.now()
+    app = PortingApp(session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        field = app.screen.query_one("#field-foc_to", Input)
+        field.focus()
+        await pilot.press(*"+7d")
+        assert field.value == "+7d"
+        assert session.now() == start

@@ -27,13 +27,19 @@ NOT_SENT_TWICE = (
 )
 
 
-def open_text_drafts(session: Session) -> TextDraftStore | None:
-    """The session's local store (the demo's throwaway one), else the user's; None if neither."""
+def open_text_drafts(session: Session) -> tuple[TextDraftStore | None, LocalStore | None]:
+    """The drafts in the session's local store (the demo's throwaway one), else in the user's
+    store, opened here and returned second for the caller to close; (None, None) if neither."""
+    local = session.attention.local.store if session.attention is not None else None
+    opened = None
     try:
-        local = session.attention.local.store if session.attention is not None else None
-        return TextDraftStore(local or LocalStore.open())
+        if local is None:
+            local = opened = LocalStore.open()
+        return TextDraftStore(local), opened
     except (StoreError, sqlite3.Error, OSError):
-        return None
+        if opened is not None:
+            opened.close()
+        return None, None
 
 
 def saved_time(updated_at: str) -> str:
@@ -65,7 +71,10 @@ class NoteDialog(ActionDialog[NoteCreated]):
         super().__init__(session)
         self.order_id = order_id
         self._initial = text
-        self._drafts = drafts if drafts is not None else open_text_drafts(session)
+        self._opened: LocalStore | None = None
+        if drafts is None:
+            drafts, self._opened = open_text_drafts(session)
+        self._drafts = drafts
         self._draft_problem: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -101,6 +110,10 @@ class NoteDialog(ActionDialog[NoteCreated]):
                 f"Your unsent note from {saved_time(draft.updated_at)} is back: send it, change "
                 "it, or f8 to discard it."
             )
+
+    def on_unmount(self) -> None:
+        if self._opened is not None:
+            self._opened.close()
 
     @property
     def _project(self) -> str:
