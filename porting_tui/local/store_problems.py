@@ -38,4 +38,11 @@ def report_problem(message: str) -> None:
     with _lock:
         listeners = list(_listeners)
     for listener in listeners:
-        listener(message)
+        try:
+            listener(message)
+        except Exception:
+            # A listener whose app has gone (its loop closed) must not keep the others, or
+            # the store, from going on.
+            with _lock:
+                if listener in _listeners:
+                    _listeners.remove(listener)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import ClassVar
 
@@ -11,6 +13,7 @@ from textual.reactive import reactive
 from textual.worker import WorkerState
 
 from porting_tui.listing.session import Session
+from porting_tui.local.store_problems import add_problem_listener
 from porting_tui.tui.commands import ProfileCommands, ScreenCommands
 from porting_tui.tui.crash_safe_app import CrashSafeApp
 from porting_tui.tui.dialogs.action_dialog import typed_input_on_quit
@@ -55,6 +58,7 @@ class PortingApp(CrashSafeApp[str | None]):
         self.session = session
         self._close_client = close_client
         self.webhook_feed = feed_for_session(session)
+        self._forget_store_problems: Callable[[], None] = lambda: None
         if session.demo:
             self.sub_title = "demo"
 
@@ -66,6 +70,15 @@ class PortingApp(CrashSafeApp[str | None]):
         attention = self.session.attention
         if attention is not None and attention.local.problem:
             self.notify(attention.local.problem, title="Local store", severity="warning")
+        # A store that breaks while the app runs goes on with a new file and says so here;
+        # stores are used from worker threads too, so the message comes through the loop.
+        loop = asyncio.get_running_loop()
+        self._forget_store_problems = add_problem_listener(
+            lambda message: loop.call_soon_threadsafe(self._store_problem, message)
+        )
+
+    def _store_problem(self, message: str) -> None:
+        self.notify(message, title="Local store", severity="warning", markup=False)
 
     def on_session_screen_activity_changed(self, _: SessionScreen.ActivityChanged) -> None:
         self.busy = any(worker.state in _ACTIVE for worker in self.workers)
@@ -173,6 +186,7 @@ class PortingApp(CrashSafeApp[str | None]):
             self.push_screen(EventsScreen(self.session, self.webhook_feed))
 
     async def on_unmount(self) -> None:
+        self._forget_store_problems()
         await self.webhook_feed.stop()
         if self._close_client:
             await self.session.client.aclose()

@@ -101,3 +101,20 @@ def test_without_a_place_for_a_new_file_the_store_lives_in_memory(
     assert [row[0] for row in store.query("SELECT n FROM items")] == [5]
     assert "nothing is kept" in told[0]
     store.close()
+
+
+def test_a_failing_listener_is_dropped_and_the_others_are_still_told(tmp_path: Path) -> None:
+    def gone(_: str) -> None:
+        raise RuntimeError("Event loop is closed")
+
+    remove_gone = add_problem_listener(gone)
+    messages: list[str] = []
+    remove = add_problem_listener(messages.append)
+    path = tmp_path / "state.sqlite3"
+    store = filled(path)
+    corrupt(path)
+    assert store.query("SELECT n FROM items") == []
+    assert len(messages) == 1
+    remove()
+    remove_gone()
+    store.close()
