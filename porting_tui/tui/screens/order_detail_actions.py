@@ -3,10 +3,12 @@ and shows the order again afterwards."""
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from porting_tui.client import GroupActivation, NoteCreated, Order, OrderDocument, PortingError
 from porting_tui.domain.inert_text import inert_text
+from porting_tui.domain.masking import mask_order_body
 from porting_tui.domain.order_actions import Action, refusal
 from porting_tui.listing.problems import describe_problem
 from porting_tui.tui.clipboard import copy_text
@@ -18,6 +20,7 @@ from porting_tui.tui.dialogs.edit_order_dialog import EditOrderDialog
 from porting_tui.tui.dialogs.note_dialog import NoteDialog
 from porting_tui.tui.dialogs.upload_dialog import UploadDialog
 from porting_tui.tui.widgets.documents_list import DocumentsList
+from porting_tui.tui.widgets.numbers_panel import NumbersPanel
 from porting_tui.tui.widgets.problem_banner import ProblemBanner
 
 if TYPE_CHECKING:
@@ -159,3 +162,16 @@ def copy_numbers(screen: OrderDetailScreen) -> None:
     count = len(order.phone_numbers)
     title = f"Copied {count} number{'s' if count != 1 else ''} of order {order.id}"
     screen.app.push_screen(CopiedTextDialog(title, text, where))
+
+
+def show_as_sent(screen: OrderDetailScreen) -> None:
+    """The highlighted number as the server sent it, when the app could not read it."""
+    number = screen.query_one(NumbersPanel).current_number
+    if number is None or number.unreadable is None:
+        screen.notify("Only a number marked unreadable has a raw form to show.", timeout=4)
+        return
+    # PINs and account numbers stay masked; ASCII escapes keep controls off the terminal.
+    raw = mask_order_body({"phoneNumbers": [number.raw_entry]})["phoneNumbers"][0]
+    text = json.dumps(raw, indent=2, ensure_ascii=True)
+    where = copy_text(screen.app, text)
+    screen.app.push_screen(CopiedTextDialog("The number as the server sent it", text, where))

@@ -49,6 +49,7 @@ class OrderDetailScreen(SessionScreen):
         Binding("a", "attention_only", "Numbers needing attention only", show=False),
         Binding("r", "refresh", "Refresh"),
         Binding("U", "mark_unseen", "Mark as not seen", show=False),
+        Binding("w", "as_sent", "Unreadable number as sent", show=False),
     ]
 
     def __init__(self, session: Session, order_id: int) -> None:
@@ -156,6 +157,9 @@ class OrderDetailScreen(SessionScreen):
 
     def action_copy_numbers(self) -> None:
         actions.copy_numbers(self)
+
+    def action_as_sent(self) -> None:
+        actions.show_as_sent(self)
 
     def action_mark_unseen(self) -> None:
         if self.session.attention is None:
