@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from porting_tui.client import (
+    TIME_ZONES,
     ActivationGroup,
     NewOrder,
     Order,
@@ -30,7 +32,7 @@ from tests.contract.validator import validate_request
 
 # (wire value, the day it stands for, the moment it stands for)
 VARIANTS: dict[str, tuple[str, date, datetime]] = {
-    "date": ("2024-09-24", date(2024, 9, 24), datetime(2024, 9, 24, tzinfo=UTC)),
+    "date": ("2024-09-24", date(2024, 9, 24), datetime(2024, 9, 24, 12, tzinfo=UTC)),
     "date-time Z": (
         "2024-09-24T12:00:00Z",
         date(2024, 9, 24),
@@ -385,3 +387,13 @@ def test_new_orders_still_serialise_dates_strictly() -> None:
     wire = json.loads(json.dumps(order_request_body(new)))
     assert wire["desiredPortSchedule"]["desiredPortDate"] == "2025-01-31"
     assert wire["loaAttachmentDate"] == "2024-09-24T12:00:00Z"
+
+
+@pytest.mark.parametrize("zone", TIME_ZONES)
+def test_a_bare_date_in_a_moment_field_stays_its_day_in_every_zone_of_the_api(zone: str) -> None:
+    # A focDate of "2024-09-24" read as midnight UTC would fall on the 23rd in US zones, so an
+    # operator would see the FOC a day early in Needs attention.
+    order = Order.model_validate(_order_with("focDate", "2024-09-24"))
+    moment = moment_of(order.phone_numbers[0].foc_date)
+    assert moment is not None
+    assert moment.astimezone(ZoneInfo(zone)).date() == date(2024, 9, 24)

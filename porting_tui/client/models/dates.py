@@ -55,11 +55,19 @@ def _read_day(value: Any, _handler: ValidatorFunctionWrapHandler) -> date | Wire
     return parsed.date() if isinstance(parsed, datetime) else parsed
 
 
+def _moment_of_day(day: date) -> datetime:
+    # A moment sent as a bare date names a calendar day, not an instant. Noon UTC falls on that
+    # same day in every zone from UTC-11 to UTC+11 (all the API's zones), so the day survives
+    # being shown or compared in the order's own zone; midnight UTC would be the day before
+    # in every US zone.
+    return datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+
+
 def _read_moment(value: Any, _handler: ValidatorFunctionWrapHandler) -> datetime | WireText | None:
     parsed = parse_wire_date(value)
     if parsed is None or isinstance(parsed, WireText | datetime):
         return parsed
-    return datetime(parsed.year, parsed.month, parsed.day, tzinfo=UTC)
+    return _moment_of_day(parsed)
 
 
 def _day_to_wire(value: date | str | None, info: SerializationInfo) -> Any:
@@ -74,7 +82,7 @@ def _moment_to_wire(value: datetime | str | None, info: SerializationInfo) -> An
     if value is None or isinstance(value, str) or not info.mode_is_json():
         return value
     if not isinstance(value, datetime):
-        value = datetime(value.year, value.month, value.day, tzinfo=UTC)
+        value = _moment_of_day(value)
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
@@ -96,7 +104,7 @@ OptionalTimestamp = Annotated[
     WrapValidator(_read_moment),
     PlainSerializer(_moment_to_wire),
 ]
-"""A moment read from a date-time (naive = UTC) or a date (midnight UTC); odd text kept as
+"""A moment read from a date-time (naive = UTC) or a date (noon UTC, see above); odd text kept as
 ``WireText``. Sent in UTC with a ``Z``."""
 
 Day = Annotated[
@@ -116,13 +124,13 @@ def day_of(value: date | str | None) -> date | None:
 
 
 def moment_of(value: datetime | date | str | None) -> datetime | None:
-    """The aware moment of a wire date-time (a day is its midnight UTC), or None."""
+    """The aware moment of a wire date-time (a bare day is its noon UTC), or None."""
     parsed = parse_wire_date(value)
     if parsed is None or isinstance(parsed, WireText):
         return None
     if isinstance(parsed, datetime):
         return parsed
-    return datetime(parsed.year, parsed.month, parsed.day, tzinfo=UTC)
+    return _moment_of_day(parsed)
 
 
 def is_unreadable(value: object) -> bool:
