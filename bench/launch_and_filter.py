@@ -211,7 +211,7 @@ async def _type_keys(
 ) -> dict[str, float]:
     from textual import events
 
-    from porting_tui.tui.screens.order_list_screen import OrderListScreen
+    from porting_tui.tui.screens.order_list.order_list_screen import OrderListScreen
 
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

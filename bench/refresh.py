@@ -37,7 +37,7 @@ from porting_tui.emulator import (
 from porting_tui.emulator.seed_bodies import BodyMaker
 from porting_tui.listing.session import ListSettings, Session
 from porting_tui.tui.app import PortingApp
-from porting_tui.tui.screens.order_list_screen import OrderListScreen
+from porting_tui.tui.screens.order_list.order_list_screen import OrderListScreen
 
 START = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)
 ALL_VIEW = 2

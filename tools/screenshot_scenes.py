@@ -32,7 +32,7 @@ from porting_tui.local.store import LocalStore
 from porting_tui.tui.app import PortingApp
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.first_run import FirstRunApp
-from porting_tui.tui.screens.order_list_screen import OrderListScreen
+from porting_tui.tui.screens.order_list.order_list_screen import OrderListScreen
 from porting_tui.webhooks import WebhookEventStore
 
 DRAFT_NUMBERS = ["+13125550100", "+13125550101", "+12125550100"]

@@ -21,7 +21,7 @@ from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.profile_switch import switch_problem
 from porting_tui.tui.screens.audit_log_commands import AuditLogCommands
 from porting_tui.tui.screens.help_screen import HelpScreen
-from porting_tui.tui.screens.order_list_screen import OrderListScreen
+from porting_tui.tui.screens.order_list.order_list_screen import OrderListScreen
 from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.webhook_feed import feed_for_session
 from porting_tui.tui.widgets.attention_view import AttentionView

@@ -29,7 +29,7 @@ from porting_tui.tui.dialogs.configuration_changes_dialog import ConfigurationCh
 from porting_tui.tui.dialogs.note_dialog import NoteDialog
 from porting_tui.tui.screens.create_order.create_order_screen import CreateOrderScreen
 from porting_tui.tui.screens.events_screen import EventsScreen
-from porting_tui.tui.screens.order_list_screen import OrderListScreen
+from porting_tui.tui.screens.order_list.order_list_screen import OrderListScreen
 from porting_tui.tui.screens.settings_screen import SettingsScreen, field_id
 from porting_tui.webhooks import WebhookEventStore
 from tests.quality.conftest import SLOW_ANSWER, QualityTransport, screen_text, settle

@@ -26,7 +26,7 @@ from porting_tui.emulator.records import DocumentRecord, NoteRecord, OrderRecord
 from porting_tui.tui.app import PortingApp
 from porting_tui.tui.screens.create_order.create_order_screen import CreateOrderScreen
 from porting_tui.tui.screens.events_screen import EventsScreen
-from porting_tui.tui.screens.order_list_screen import OrderListScreen
+from porting_tui.tui.screens.order_list.order_list_screen import OrderListScreen
 from tests.quality.conftest import (
     START,
     QualityTransport,

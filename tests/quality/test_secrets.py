@@ -34,7 +34,7 @@ from porting_tui.listing.session import ListSettings
 from porting_tui.tui.app import PortingApp
 from porting_tui.tui.launch import profile_session
 from porting_tui.tui.screens.create_order.create_order_screen import CreateOrderScreen
-from porting_tui.tui.screens.order_list_screen import OrderListScreen
+from porting_tui.tui.screens.order_list.order_list_screen import OrderListScreen
 from porting_tui.tui.widgets.wizard_field_form import field_dom_id
 from tests.quality.conftest import START, settle
 from tests.quality.wizard_data import fresh_numbers

@@ -8,7 +8,7 @@ from textual.pilot import Pilot
 
 from porting_tui.tui.app import PortingApp
 from porting_tui.tui.screens.order_detail_screen import OrderDetailScreen
-from porting_tui.tui.screens.order_list_screen import OrderListScreen
+from porting_tui.tui.screens.order_list.order_list_screen import OrderListScreen
 from tests.quality.conftest import settle
 from tests.waiting import wait_until
 

@@ -34,7 +34,7 @@ from porting_tui.emulator import (
 )
 from porting_tui.listing.session import ListSettings, Session
 from porting_tui.tui.app import PortingApp
-from porting_tui.tui.screens.order_list_screen import OrderListScreen
+from porting_tui.tui.screens.order_list.order_list_screen import OrderListScreen
 from tests.support import demo_client
 from tests.support import no_sleep as no_sleep
 from tests.support import settle as settle

@@ -22,9 +22,10 @@ from porting_tui.listing.session import Session
 from porting_tui.local.audit_log import AuditLog
 from porting_tui.local.store import LocalStore
 from porting_tui.tui.app import PortingApp
-from porting_tui.tui.attention_tab import TAB_ID, VIEW_ID
 from porting_tui.tui.screens.audit_log_screen import AuditLogScreen
 from porting_tui.tui.screens.order_detail_screen import OrderDetailScreen
+from porting_tui.tui.screens.order_list.order_list_screen import ATTENTION_VIEW as VIEW_ID
+from porting_tui.tui.screens.order_list.view_tabs import ATTENTION_TAB as TAB_ID
 from porting_tui.tui.webhook_feed import WebhookEventReceived
 from porting_tui.tui.widgets.attention_view import AttentionView
 from porting_tui.tui.widgets.since_last_looked import SinceLastLookedBox

@@ -14,7 +14,7 @@ from porting_tui.tui.screens.create_order.create_order_screen import CreateOrder
 from porting_tui.tui.screens.create_order.resume_draft_dialog import ResumeDraftDialog
 from porting_tui.tui.screens.help_screen import described_bindings
 from porting_tui.tui.screens.order_detail_screen import OrderDetailScreen
-from porting_tui.tui.screens.order_list_screen import OrderListScreen
+from porting_tui.tui.screens.order_list.order_list_screen import OrderListScreen
 from tests.tui.conftest import make_session
 from tests.tui.create_order.conftest import WizardTransport
 from tests.tui.create_order.wizard_helpers import paste_numbers, ready_draft, settle

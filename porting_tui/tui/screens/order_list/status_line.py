@@ -1,6 +1,9 @@
-"""The order list's status line: how many orders of how many, sort, page size, auto-refresh."""
+"""StatusLine: how many orders of how many, sort, page size and auto-refresh, under the list."""
 
 from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
 
 from porting_tui.listing.order_listing import OrderListing
 from porting_tui.listing.session import ListSettings
@@ -30,3 +33,16 @@ def list_status(
     seconds = settings.refresh_seconds
     parts.append("auto-refresh paused" if paused else f"auto-refresh {seconds:.0f}s")
     return " · ".join(parts)
+
+
+class StatusLine(Static):
+    """The list's one-line state; it owns whether auto-refresh is paused."""
+
+    def __init__(self, settings: ListSettings, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.settings = settings
+        self.paused = False
+
+    def show(self, table: OrderTable, listing: OrderListing | None) -> None:
+        text = list_status(table, listing, self.settings, paused=self.paused)
+        self.update(Content(text))

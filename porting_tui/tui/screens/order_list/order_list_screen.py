@@ -9,12 +9,11 @@ from typing import Any, ClassVar, Literal
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
-from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static, Tab, Tabs
+from textual.widgets import ContentSwitcher, Footer
 
-from porting_tui.client import PortingError, RateLimitError
+from porting_tui.attention.markers import CHANGED, NEW
+from porting_tui.client import OrderListItem, PortingError, RateLimitError
 from porting_tui.listing.changed_rows import ChangedRows
 from porting_tui.listing.filters import FilterErrors, OrderFilters, describe, to_query
 from porting_tui.listing.order_list_export import export_orders, export_question
@@ -30,18 +29,19 @@ from porting_tui.local.saved_views import (
     remove_view,
     save_view,
 )
-from porting_tui.tui.attention_tab import AttentionTab
 from porting_tui.tui.clipboard import copy_text
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.dialogs.export_dialog import ExportDialog
 from porting_tui.tui.dialogs.filter_dialog import FilterDialog
 from porting_tui.tui.dialogs.save_view_dialog import SaveViewDialog
-from porting_tui.tui.order_list_status import list_status
 from porting_tui.tui.screens.create_order.launch import (
     offer_draft_resume,
     show_drafts,
     start_new_order,
 )
+from porting_tui.tui.screens.order_list.find_bar import FindBar
+from porting_tui.tui.screens.order_list.status_line import StatusLine
+from porting_tui.tui.screens.order_list.view_tabs import ViewTabs
 from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.webhook_feed import WebhookEventReceived
 from porting_tui.tui.widgets.attention_view import AttentionView
@@ -51,6 +51,22 @@ from porting_tui.tui.widgets.problem_banner import ProblemBanner
 from porting_tui.tui.widgets.status_header import StatusHeader
 
 LoadKind = Literal["first", "next", "all", "reload"]
+ATTENTION_VIEW = "attention-view"
+LIST_ACTIONS = frozenset(
+    {
+        "filters",
+        "find",
+        "clear_find",
+        "save_view",
+        "delete_view",
+        "cycle_sort",
+        "reverse_sort",
+        "load_all",
+        "copy_id",
+        "export",
+    }
+)
+"""Actions on the order table, off (and out of the footer) while the attention view shows."""
 
 
 class OrderListScreen(SessionScreen):
@@ -84,30 +100,24 @@ class OrderListScreen(SessionScreen):
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
-        self._views: list[OrderView] = list(all_views([]))
-        self._view_index = 0
-        self._filters = self._views[0].filters
+        self._filters = all_views([])[0].filters
         self._listing: OrderListing | None = None
-        self._counts: dict[str, int] = {}
         self._counted = False
-        self._rebuilding_tabs = False
         self._loads_running = 0
-        self._paused = False
         self._rate_limited = 0
         self._retry_timer: Timer | None = None
         self._changed_rows = ChangedRows(session.client)
-        self._attention = AttentionTab(self, session.attention)
 
     def compose(self) -> ComposeResult:
         yield StatusHeader(self.session)
-        yield Tabs(id="views")
-        with Horizontal(id="filter-bar"):
-            yield Static(id="filter-summary")
-            yield Input(placeholder="find in loaded rows", id="find", compact=True)
+        yield ViewTabs(id="views")
+        yield FindBar(id="filter-bar")
         yield ProblemBanner(id="problem")
-        yield OrderTable(id="orders")
-        yield from self._attention.compose()
-        yield Static(id="list-status")
+        with ContentSwitcher(initial="orders", id="list-or-attention"):
+            yield OrderTable(id="orders")
+            if self.session.attention is not None:
+                yield AttentionView(self.session.attention.board, id=ATTENTION_VIEW)
+        yield StatusLine(self.session.settings, id="list-status")
         yield Footer()
 
     @property
@@ -123,28 +133,41 @@ class OrderListScreen(SessionScreen):
         return self._listing
 
     @property
+    def tabs(self) -> ViewTabs:
+        return self.query_one(ViewTabs)
+
+    @property
     def views(self) -> list[OrderView]:
-        return list(self._views)
+        return list(self.tabs.views)
 
     @property
     def view_index(self) -> int:
-        return self._view_index
+        return self.tabs.index
+
+    @property
+    def attention(self) -> AttentionView | None:
+        """The Needs attention view; None without a local store."""
+        views = self.query(f"#{ATTENTION_VIEW}").results(AttentionView)
+        return next(views, None)
 
     async def on_mount(self) -> None:
-        self.query_one(Tabs).can_focus = False
-        self._read_saved_views()
-        await self._rebuild_tabs()
+        await self.tabs.show_views(all_views(self._read_saved_views()), 0)
         self._refresh_timer = self.set_interval(
             self.session.settings.refresh_seconds, self.refresh_on_timer
         )
         self.table.focus()
         self._start_load()
-        self._attention.start()
+        self._start_attention()
         offer_draft_resume(self, self.session)
 
     def on_screen_resume(self) -> None:
         self.table.focus()
-        self._attention.resumed()
+        view = self.attention
+        if view is not None:
+            # Back from an order: rank again (it may be seen now) and keep the view's focus.
+            view.rebuild()
+            if self.tabs.attention_active:
+                view.table.focus()
 
     def action_new_order(self) -> None:
         start_new_order(self, self.session)
@@ -152,61 +175,33 @@ class OrderListScreen(SessionScreen):
     def action_order_drafts(self) -> None:
         show_drafts(self, self.session)
 
-    def _read_saved_views(self) -> None:
+    def _read_saved_views(self) -> list[SavedView]:
         try:
-            saved = load_views(self.session.views_file)
+            return load_views(self.session.views_file)
         except SavedViewsError as error:
             self.notify(str(error), title="Saved views", severity="error", markup=False)
-            saved = []
-        self._set_views(saved)
+            return []
 
-    def _set_views(self, saved: list[SavedView]) -> None:
-        self._views = all_views(saved)
+    @on(ViewTabs.ViewChosen)
+    def _view_chosen(self, event: ViewTabs.ViewChosen) -> None:
+        self.select_view(event.index)
 
-    async def _rebuild_tabs(self) -> None:
-        tabs = self.query_one(Tabs)
-        self._rebuilding_tabs = True
-        try:
-            await tabs.clear()
-            for index, view in enumerate(self._views):
-                await tabs.add_tab(Tab(self._tab_label(index, view), id=f"view-{index}"))
-            await self._attention.restore(tabs)
-            tabs.active = f"view-{self._view_index}"
-        finally:
-            self._rebuilding_tabs = False
-
-    def _tab_label(self, index: int, view: OrderView) -> Content:
-        count = self._counts.get(view.name)
-        number = f"{index + 1} " if index < 9 else ""
-        return Content(f"{number}{view.name}" + (f" ({count})" if count is not None else ""))
-
-    def _relabel_tabs(self) -> None:
-        # Tabs being rebuilt may not all exist yet; those get their label when added.
-        for tab in self.query_one(Tabs).query(Tab):
-            if not (tab.id or "").startswith("view-"):
-                continue
-            index = int((tab.id or "view-0").removeprefix("view-"))
-            if index < len(self._views):
-                tab.label = self._tab_label(index, self._views[index])
-
-    @on(Tabs.TabActivated)
-    def _tab_activated(self, event: Tabs.TabActivated) -> None:
-        if self._rebuilding_tabs or event.tab.id != event.tabs.active:
-            # Left behind while the tabs were rebuilt (the first tab added activates itself).
+    @on(ViewTabs.AttentionShown)
+    def _attention_shown(self, event: ViewTabs.AttentionShown) -> None:
+        view = self.attention
+        if view is None:
             return
-        if self._attention.tab_activated(event.tab.id):
-            return
-        index = int((event.tab.id or "view-0").removeprefix("view-"))
-        if index != self._view_index:
-            self.select_view(index)
+        self.set_class(event.active, "-attention")
+        switcher = self.query_one(ContentSwitcher)
+        switcher.current = ATTENTION_VIEW if event.active else "orders"
+        (view.table if event.active else self.table).focus()
+        self.refresh_bindings()
 
     def select_view(self, index: int) -> None:
         """Show the view at ``index``: its filters replace the current ones."""
-        if not 0 <= index < len(self._views):
+        if not self.tabs.choose(index):
             return
-        self._view_index = index
-        self.query_one(Tabs).active = f"view-{index}"
-        self._filters = self._views[index].filters
+        self._filters = self.tabs.view.filters
         self._clear_find()
         self._start_load()
 
@@ -214,21 +209,36 @@ class OrderListScreen(SessionScreen):
         self.select_view(index)
 
     def action_attention(self) -> None:
-        self._attention.activate()
+        self.tabs.show_attention()
 
     async def on_attention_view_count_changed(self, event: AttentionView.CountChanged) -> None:
-        await self._attention.count_changed(event.count)
+        await self.tabs.set_attention_count(event.count)
         if event.complete and self._listing is not None:
-            self._attention.mark_rows(self.table, self._listing.orders)
+            self._mark_changed_rows(self._listing.orders)
+
+    def _start_attention(self) -> None:
+        """List the open orders and read their details again, in the background."""
+        view = self.attention
+        if view is not None:
+            view.start()
+
+    def _mark_changed_rows(self, rows: list[OrderListItem]) -> None:
+        """Mark the rows of orders that changed (or are new) since the operator last looked."""
+        if self.session.attention is None:
+            return
+        board = self.session.attention.board
+        for row in rows:
+            if board.marker(row) in (CHANGED, NEW):
+                self.table.mark_changed(row.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self._attention.allows(action)
+        return not (self.tabs.attention_active and action in LIST_ACTIONS)
 
     def action_previous_view(self) -> None:
-        self.select_view((self._view_index - 1) % len(self._views))
+        self.select_view((self.tabs.index - 1) % len(self.tabs.views))
 
     def action_next_view(self) -> None:
-        self.select_view((self._view_index + 1) % len(self._views))
+        self.select_view((self.tabs.index + 1) % len(self.tabs.views))
 
     def _query(self) -> dict[str, Any] | None:
         try:
@@ -240,7 +250,7 @@ class OrderListScreen(SessionScreen):
     def _start_load(self) -> None:
         """Start over with the current filters: the first page shows as soon as it arrives."""
         self._cancel_retry()
-        self._update_filter_summary()
+        self.query_one(FindBar).show_filters(self._filters)
         query = self._query()
         if query is None:
             self._listing = None
@@ -287,15 +297,14 @@ class OrderListScreen(SessionScreen):
         table = self.table
         screen_row = table.cursor_row - int(table.scroll_y)
         table.set_orders(listing.orders)
-        self._attention.mark_rows(table, listing.orders)
+        self._mark_changed_rows(listing.orders)
         if keep_position:
             # The cursor's order keeps its place on screen, so a refresh does not jump.
             table.scroll_to(y=max(0, table.cursor_row - screen_row), animate=False, immediate=True)
-        view = self._views[self._view_index]
+        view = self.tabs.view
         # Filters changed after choosing the view no longer count as that view.
         if listing.total_items is not None and self._filters == view.filters:
-            self._counts[view.name] = listing.total_items
-            self._relabel_tabs()
+            self.tabs.set_count(view.name, listing.total_items)
         self._update_status_line()
 
     def _failed(self, error: PortingError, kind: LoadKind) -> None:
@@ -332,10 +341,9 @@ class OrderListScreen(SessionScreen):
     async def _load_counts(self) -> None:
         """The number of orders in each other view, for the tab labels."""
         today = self.session.now().date()
-        views = list(self._views)
-        counts = await count_views(self.session.client, views, self._view_index, today)
-        self._counts.update(counts)
-        self._relabel_tabs()
+        views = list(self.tabs.views)
+        counts = await count_views(self.session.client, views, self.tabs.index, today)
+        self.tabs.set_counts(counts)
 
     def _loading(self) -> bool:
         return self._loads_running > 0
@@ -365,13 +373,15 @@ class OrderListScreen(SessionScreen):
         else:
             self._load(self._listing, "reload")
         self._load_counts()
-        self._attention.start()
+        self._start_attention()
 
     def on_webhook_event_received(self, message: WebhookEventReceived) -> None:
         """A webhook says an order changed: mark its row and fetch it again, if it is shown."""
         order_id, listing = message.event.numeric_order_id, self._listing
-        if order_id is not None:
-            self._attention.order_changed(order_id)
+        view = self.attention
+        if order_id is not None and view is not None:
+            # Read it again now, not at the next refresh.
+            view.reread_order(order_id)
         if order_id is None or listing is None:
             return
         if self._changed_rows.queue(listing, order_id):
@@ -382,7 +392,7 @@ class OrderListScreen(SessionScreen):
 
     def refresh_on_timer(self) -> None:
         """The auto-refresh timer: reload unless paused, busy, backing off or out of sight."""
-        if self._paused or self._retry_timer is not None or self._loading():
+        if self.query_one(StatusLine).paused or self._retry_timer is not None or self._loading():
             return
         if not self.is_current or self._listing is None:
             return
@@ -390,11 +400,12 @@ class OrderListScreen(SessionScreen):
             self._load(self._listing, "reload")
         else:
             self._start_load()
-        self._attention.start()
+        self._start_attention()
 
     def action_toggle_pause(self) -> None:
-        self._paused = not self._paused
-        state = "paused" if self._paused else "resumed"
+        status = self.query_one(StatusLine)
+        status.paused = not status.paused
+        state = "paused" if status.paused else "resumed"
         self.notify(f"Auto-refresh {state}", timeout=3)
         self._update_status_line()
 
@@ -414,17 +425,15 @@ class OrderListScreen(SessionScreen):
         self._filters_chosen(filters)
 
     def action_find(self) -> None:
-        find = self.query_one("#find", Input)
-        find.add_class("-shown")
-        find.focus()
+        self.query_one(FindBar).open_find()
 
-    @on(Input.Changed, "#find")
-    def _find_changed(self, event: Input.Changed) -> None:
-        self.table.set_find(event.value)
+    @on(FindBar.FindChanged)
+    def _find_changed(self, event: FindBar.FindChanged) -> None:
+        self.table.set_find(event.text)
         self._update_status_line()
 
-    @on(Input.Submitted, "#find")
-    def _find_submitted(self) -> None:
+    @on(FindBar.FindDone)
+    def _find_done(self) -> None:
         self.table.focus()
 
     def action_clear_find(self) -> None:
@@ -432,11 +441,8 @@ class OrderListScreen(SessionScreen):
         self.table.focus()
 
     def _clear_find(self) -> None:
-        find = self.query_one("#find", Input)
-        if find.value:
-            find.value = ""
+        self.query_one(FindBar).clear_find()
         self.table.set_find("")
-        find.remove_class("-shown")
 
     def action_cycle_sort(self) -> None:
         current = self.table.sort_column
@@ -465,7 +471,7 @@ class OrderListScreen(SessionScreen):
         self.notify(f"Copied order id {order.id} to {where}", timeout=6, markup=False)
 
     def action_save_view(self) -> None:
-        taken = [view.name for view in self._views if view.saved]
+        taken = [view.name for view in self.tabs.views if view.saved]
         dialog = SaveViewDialog(describe(self._filters), taken, BUILT_IN_NAMES)
         self.app.push_screen(dialog, self._save_view_named)
 
@@ -477,16 +483,15 @@ class OrderListScreen(SessionScreen):
         except SavedViewsError as error:
             self.notify(str(error), title="Saved views", severity="error", markup=False)
             return
-        self._set_views(saved)
+        views = all_views(saved)
         if self._listing is not None and self._listing.total_items is not None:
-            self._counts[name] = self._listing.total_items
-        index = next(i for i, view in enumerate(self._views) if view.name == name)
-        self._view_index = index
-        await self._rebuild_tabs()
+            self.tabs.set_count(name, self._listing.total_items)
+        index = next(i for i, view in enumerate(views) if view.name == name)
+        await self.tabs.show_views(views, index)
         self.notify(f"Saved view {name!r}", timeout=3, markup=False)
 
     def action_delete_view(self) -> None:
-        view = self._views[self._view_index]
+        view = self.tabs.view
         if not view.saved:
             self.notify(f"{view.name!r} is built in and cannot be deleted", markup=False)
             return
@@ -505,10 +510,9 @@ class OrderListScreen(SessionScreen):
         except SavedViewsError as error:
             self.notify(str(error), title="Saved views", severity="error", markup=False)
             return
-        self._set_views(saved)
-        self._view_index = 0
-        self._filters = self._views[0].filters
-        await self._rebuild_tabs()
+        views = all_views(saved)
+        self._filters = views[0].filters
+        await self.tabs.show_views(views, 0)
         self._start_load()
 
     def action_export(self) -> None:
@@ -543,12 +547,5 @@ class OrderListScreen(SessionScreen):
         self.notify(f"Exported {count} orders to {path}", timeout=15, markup=False)
         return path
 
-    def _update_filter_summary(self) -> None:
-        summary = describe(self._filters)
-        text = Content(summary) if summary else Content("no filters: every order")
-        self.query_one("#filter-summary", Static).update(text)
-
     def _update_status_line(self) -> None:
-        settings = self.session.settings
-        text = list_status(self.table, self._listing, settings, paused=self._paused)
-        self.query_one("#list-status", Static).update(Content(text))
+        self.query_one(StatusLine).show(self.table, self._listing)

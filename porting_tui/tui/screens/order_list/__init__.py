@@ -1,0 +1,1 @@
+"""The order list screen and the widgets it is built from."""

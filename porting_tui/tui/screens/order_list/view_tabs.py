@@ -1,0 +1,136 @@
+"""ViewTabs: the order list's views as tabs, each with its count, Needs attention first."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Tab, Tabs
+
+from porting_tui.listing.order_views import OrderView, all_views
+
+ATTENTION_TAB = "attention"
+
+
+class ViewTabs(Tabs):
+    """Owns the views, the chosen one and the tab counts; posts which tab the user chose."""
+
+    can_focus = False
+
+    class ViewChosen(Message):
+        """The user chose the view at ``index`` by its tab."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    class AttentionShown(Message):
+        """The Needs attention tab became active (``active``) or stopped being active."""
+
+        def __init__(self, active: bool) -> None:
+            super().__init__()
+            self.active = active
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.views: list[OrderView] = list(all_views([]))
+        self.index = 0
+        self.attention_count = 0
+        self.attention_active = False
+        self._counts: dict[str, int] = {}
+        self._rebuilding = False
+
+    @property
+    def view(self) -> OrderView:
+        return self.views[self.index]
+
+    async def show_views(self, views: list[OrderView], index: int) -> None:
+        """Replace the views (after saving or deleting one) and choose the one at ``index``."""
+        self.views = views
+        self.index = index
+        self._rebuilding = True
+        try:
+            await self.clear()
+            for position, view in enumerate(self.views):
+                await self.add_tab(Tab(self._label(position, view), id=f"view-{position}"))
+            if self.attention_count:
+                await self._add_attention_tab()
+            self._set_attention_active(False)
+            self.active = f"view-{self.index}"
+        finally:
+            self._rebuilding = False
+
+    def choose(self, index: int) -> bool:
+        """Make the view at ``index`` the chosen one; False when there is no such view."""
+        if not 0 <= index < len(self.views):
+            return False
+        self.index = index
+        self.active = f"view-{index}"
+        return True
+
+    def set_count(self, name: str, count: int) -> None:
+        self._counts[name] = count
+        self._relabel()
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        self._counts.update(counts)
+        self._relabel()
+
+    async def set_attention_count(self, count: int) -> None:
+        """Show the attention tab (first) while anything needs attention, drop it otherwise."""
+        self.attention_count = count
+        tab = self.get_tab(ATTENTION_TAB)
+        if count and tab is None:
+            await self._add_attention_tab()
+        elif count and tab is not None:
+            tab.label = self._attention_label()
+        elif not count and tab is not None:
+            self._set_attention_active(False)
+            await self.remove_tab(tab)
+
+    def show_attention(self) -> None:
+        """Go to the attention tab when it is there."""
+        if self.attention_count:
+            self.active = ATTENTION_TAB
+
+    async def _add_attention_tab(self) -> None:
+        first = next(iter(self.query(Tab)), None)
+        await self.add_tab(Tab(self._attention_label(), id=ATTENTION_TAB), before=first)
+
+    def _attention_label(self) -> Content:
+        return Content(f"0 Needs attention ({self.attention_count})")
+
+    def _label(self, index: int, view: OrderView) -> Content:
+        count = self._counts.get(view.name)
+        number = f"{index + 1} " if index < 9 else ""
+        return Content(f"{number}{view.name}" + (f" ({count})" if count is not None else ""))
+
+    def _relabel(self) -> None:
+        # Tabs being rebuilt may not all exist yet; those get their label when added.
+        for tab in self.query(Tab):
+            if not (tab.id or "").startswith("view-"):
+                continue
+            index = int((tab.id or "view-0").removeprefix("view-"))
+            if index < len(self.views):
+                tab.label = self._label(index, self.views[index])
+
+    def _set_attention_active(self, active: bool) -> None:
+        if active != self.attention_active:
+            self.attention_active = active
+            self.post_message(self.AttentionShown(active))
+
+    @on(Tabs.TabActivated)
+    def _tab_activated(self, event: Tabs.TabActivated) -> None:
+        if event.tabs is not self:
+            return
+        event.stop()
+        if self._rebuilding or event.tab.id != self.active:
+            # Left behind while the tabs were rebuilt (the first tab added activates itself).
+            return
+        chosen = event.tab.id == ATTENTION_TAB
+        self._set_attention_active(chosen)
+        if chosen:
+            return
+        index = int((event.tab.id or "view-0").removeprefix("view-"))
+        if index != self.index:
+            self.post_message(self.ViewChosen(index))
