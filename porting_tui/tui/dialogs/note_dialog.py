@@ -154,7 +154,8 @@ class NoteDialog(ActionDialog[NoteCreated]):
     def input_on_quit(self) -> str | None:
         if not self.has_input():
             return None
-        if self.keeps_drafts:
+        # The demo's store goes with the demo, so its drafts do not outlive the quit.
+        if self.keeps_drafts and not self.session.demo:
             return f"The note on order {self.order_id} is kept as a draft; n on it brings it back."
         return super().input_on_quit()
 

@@ -175,3 +175,17 @@ async def test_the_dialog_buttons_send_and_close_like_their_keys(detail: Detail)
     await detail.settle()
     assert detail.app.screen is screen
     assert screen.query_one(NotesThread).notes[-1].note == NOTE
+
+
+async def test_quit_in_the_demo_says_the_note_goes_with_the_demo(detail: Detail) -> None:
+    order = await make_order(detail.app.session.client, {"+13125550177": "1234"})
+    # The demo keeps drafts in a store thrown away with it: quitting must not promise otherwise.
+    object.__setattr__(detail.app.session, "demo", True)
+    await detail.open(order.id)
+    await type_note(detail, "half written")
+    await detail.press("ctrl+q")
+    confirm = detail.app.screen
+    assert isinstance(confirm, ConfirmDialog), f"on {type(confirm).__name__}"
+    question = str(confirm.query_one("#question", Static).render())
+    assert "what you typed is lost" in question
+    assert "kept as a draft" not in question
