@@ -25,6 +25,8 @@ __all__ = [
     "MAX_TEXT_INPUT_BYTES",
     "MAX_UPLOAD_BYTES",
     "human_size",
+    "input_name",
+    "read_input_bytes",
     "read_text_input",
     "read_upload",
     "safe_file_name",
@@ -34,15 +36,25 @@ __all__ = [
 MAX_TEXT_INPUT_BYTES = MAX_TEXT_BYTES
 
 
+def input_name(source: str) -> str:
+    """How messages name an input given as ``source`` (``-`` is standard input)."""
+    return "standard input" if source == "-" else source
+
+
+def read_input_bytes(source: str, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes of file ``source`` (``-`` is stdin), so a caller can tell an
+    input over ``limit`` without reading all of it; OSError is the caller's to word."""
+    if source == "-":
+        return sys.stdin.buffer.read(limit + 1)
+    with open(source, "rb") as stream:
+        return stream.read(limit + 1)
+
+
 def read_text_input(source: str, what: str) -> str:
     """The UTF-8 text of file ``source`` (``-`` is stdin); refuses binary and other encodings."""
-    name = "standard input" if source == "-" else source
+    name = input_name(source)
     try:
-        if source == "-":
-            data = sys.stdin.buffer.read(MAX_TEXT_INPUT_BYTES + 1)
-        else:
-            with open(source, "rb") as stream:
-                data = stream.read(MAX_TEXT_INPUT_BYTES + 1)
+        data = read_input_bytes(source, MAX_TEXT_INPUT_BYTES)
     except OSError as error:
         raise CommandError(f"cannot read {what} {name}: {error.strerror}", ExitCode.USAGE) from None
     try:

@@ -13,6 +13,7 @@ import sys
 import click
 
 from porting_tui.cli.context import CommandError, ExitCode
+from porting_tui.cli.files import input_name, read_input_bytes
 from porting_tui.cli.output import info, safe_text
 
 FILE_PREFIX = "@"
@@ -43,13 +44,9 @@ def resolve(text: str, what: str) -> str:
 
 
 def _first_line(source: str, what: str) -> str:
-    name = "standard input" if source == "-" else source
+    name = input_name(source)
     try:
-        if source == "-":
-            data = sys.stdin.buffer.read(MAX_SECRET_BYTES + 1)
-        else:
-            with open(source, "rb") as stream:
-                data = stream.read(MAX_SECRET_BYTES + 1)
+        data = read_input_bytes(source, MAX_SECRET_BYTES)
     except OSError as error:
         problem = f"{what}: cannot read {name}: {error.strerror}"
         raise CommandError(problem, ExitCode.USAGE) from None
