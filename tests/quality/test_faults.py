@@ -25,7 +25,7 @@ from porting_tui.listing.session import Session
 from porting_tui.local.drafts import DraftStore
 from porting_tui.local.store import LocalStore
 from porting_tui.tui.app import PortingApp
-from porting_tui.tui.dialogs.configuration_changes_dialog import ConfigurationChangesDialog
+from porting_tui.tui.dialogs.changes_dialog import ChangesDialog
 from porting_tui.tui.dialogs.note_dialog import NoteDialog
 from porting_tui.tui.screens.create_order.create_order_screen import CreateOrderScreen
 from porting_tui.tui.screens.events_screen import EventsScreen
@@ -327,7 +327,7 @@ async def type_a_contact(visit: Visit) -> None:
 
 async def save_settings(visit: Visit) -> None:
     await press(visit, "ctrl+s")
-    if isinstance(visit.app.screen, ConfigurationChangesDialog):
+    if isinstance(visit.app.screen, ChangesDialog):
         await press(visit, "y")
 
 

@@ -13,8 +13,8 @@ from porting_tui.listing.filters import OrderFilters
 from porting_tui.tui.app import PortingApp
 from porting_tui.tui.screens.help_screen import HelpScreen
 from porting_tui.tui.screens.order_detail_screen import OrderDetailScreen
+from porting_tui.tui.status_looks import status_label
 from porting_tui.tui.widgets.numbers_panel import NumbersPanel
-from porting_tui.tui.widgets.order_columns import status_label
 from tests.tui.conftest import (
     RecordingTransport,
     create_order,

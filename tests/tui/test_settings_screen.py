@@ -11,7 +11,7 @@ from textual.widgets import Input, Select, Static
 
 from porting_tui.emulator import Emulator
 from porting_tui.tui.app import PortingApp
-from porting_tui.tui.dialogs.configuration_changes_dialog import ConfigurationChangesDialog
+from porting_tui.tui.dialogs.changes_dialog import ChangesDialog
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.screens.settings_screen import SettingsScreen, error_id, field_id
 from tests.tui.conftest import RecordingTransport, make_emulator, make_session, settle
@@ -76,7 +76,7 @@ async def test_without_defaults_the_screen_offers_to_create_them(
         await pilot.press("ctrl+s")
         await settle(pilot)
         dialog = app.screen
-        assert isinstance(dialog, ConfigurationChangesDialog)
+        assert isinstance(dialog, ChangesDialog)
         assert config_requests(transport) == []
         await pilot.press("y")
         await settle(pilot)
@@ -115,7 +115,7 @@ async def test_existing_defaults_are_shown_and_saved_with_put(
         await pilot.press("ctrl+s")
         await settle(pilot)
         dialog = app.screen
-        assert isinstance(dialog, ConfigurationChangesDialog)
+        assert isinstance(dialog, ChangesDialog)
         assert [(c.label, c.before, c.after) for c in dialog.changes] == [
             ("Contact phone", "+13125550143", "+16465550100")
         ]
@@ -162,7 +162,7 @@ async def test_cancelling_the_changes_sends_nothing(
         assert config_requests(transport) == []
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert isinstance(app.screen, ConfigurationChangesDialog)
+        assert isinstance(app.screen, ChangesDialog)
 
 
 BAD_VALUES = [

@@ -8,7 +8,8 @@ from textual.app import App
 
 from porting_tui.listing.session import Session
 from porting_tui.tui.app import PortingApp
-from porting_tui.tui.widgets.order_columns import STATUS_GLYPHS, layout_columns, status_label
+from porting_tui.tui.status_looks import STATUS_GLYPHS, status_label
+from porting_tui.tui.widgets.order_columns import layout_columns
 from porting_tui.tui.widgets.order_table import OrderTable
 from tests.tui.conftest import settle
 

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from porting_tui.client import (
@@ -23,16 +23,13 @@ from porting_tui.client import (
 from porting_tui.listing.problems import describe_problem
 from porting_tui.listing.session import Session
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
+from porting_tui.tui.dialogs.dialog import Dialog
 
 ResultT = TypeVar("ResultT")
 _RETRY_ADVICE = re.compile(r"[;.]? *press r to retry\.?$")
 KEPT = "What you typed is kept: correct it or send again when ready."
+# The frame comes from Dialog; these are the parts every ActionDialog composes.
 DIALOG_CSS = """
-    align: center middle;
-    & > #dialog {
-        width: 90; max-width: 100%; height: auto; max-height: 100%; padding: 0 1;
-        border: round $primary; background: $surface;
-    }
     & .dialog-intro { color: $text-muted; margin-bottom: 1; }
     & .dialog-label { color: $text-muted; margin-top: 1; }
     & #error { color: $text-error; height: auto; display: none; margin-top: 1; }
@@ -66,7 +63,7 @@ def failure_text(
     return text
 
 
-class ActionDialog(ModalScreen[ResultT]):
+class ActionDialog(Dialog[ResultT]):
     """Subclasses compose ``#error`` and ``#status`` Statics and a ``#send`` Button.
 
     While a request runs, ``#send`` is disabled; Esc asks before dropping typed input.

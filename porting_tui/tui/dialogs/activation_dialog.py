@@ -19,6 +19,7 @@ from porting_tui.domain.inert_text import inert_text
 from porting_tui.listing.session import Session
 from porting_tui.tui.dialogs.action_dialog import DIALOG_CSS, ActionDialog, failure_text
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
+from porting_tui.tui.status_looks import DEFAULT_PALETTE, StatusPalette
 
 ALL = "\x00all"
 NOTHING_READY = (
@@ -46,12 +47,16 @@ def group_option(group: ActivationGroup) -> Option:
     )
 
 
-def results_text(results: Sequence[GroupActivation]) -> Text:
+def results_text(
+    results: Sequence[GroupActivation], palette: StatusPalette = DEFAULT_PALETTE
+) -> Text:
     text = Text("Result per group:\n", style="bold")
     for result in results:
         status = inert_text(result.status) or "no status given"
         text.append(f"{inert_text(result.phone_number_group) or '(unnamed group)'}: ")
-        text.append(status + "\n", style="green" if status == "ACTIVATED" else "yellow")
+        # Anything but ACTIVATED is not done yet: it shows in the colour of PENDING.
+        done = palette.number("ACTIVATED" if status == "ACTIVATED" else "PENDING")
+        text.append(status + "\n", style=done)
     if not results:
         text.append("The server named no group in its answer; refresh the order (r).")
     return text
@@ -166,7 +171,7 @@ class ActivationDialog(ActionDialog[list[GroupActivation]]):
         self.results = results
         self.set_sending(False, "Done. Esc closes and shows the order as it is now.")
         self.query_one("#send", Button).disabled = True
-        self.query_one("#results", Static).update(results_text(results))
+        self.query_one("#results", Static).update(results_text(results, StatusPalette.of(self.app)))
 
     def action_close(self) -> None:
         if self.sending:

@@ -8,11 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from porting_tui.tui.dialogs.dialog import Dialog
 
-class ConfirmDialog(ModalScreen[bool]):
+
+class ConfirmDialog(Dialog[bool]):
     """Returns True only when the user confirms; Esc and "n" say no."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -21,12 +22,7 @@ class ConfirmDialog(ModalScreen[bool]):
     ]
     DEFAULT_CSS = """
     ConfirmDialog {
-        align: center middle;
-        & > #dialog {
-            width: 60; max-width: 100%; height: auto; padding: 0 1;
-            border: round $warning; background: $surface;
-        }
-        &.-success > #dialog { border: round $success; }
+        & > #dialog { width: 60; }
         & #question { margin-bottom: 1; }
         & #buttons { height: auto; align-horizontal: right; }
         & Button { margin-left: 1; min-width: 8; }

@@ -8,23 +8,19 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from porting_tui.tui.clipboard import OSC52
+from porting_tui.tui.dialogs.dialog import Dialog
 
 
-class CopiedTextDialog(ModalScreen[None]):
+class CopiedTextDialog(Dialog[None]):
     """A read-only text area holding the copied text; Esc closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
     DEFAULT_CSS = """
     CopiedTextDialog {
-        align: center middle;
-        & > #dialog {
-            width: 60; max-width: 100%; height: auto; max-height: 100%; padding: 0 1;
-            border: round $primary; background: $surface;
-        }
+        & > #dialog { width: 60; }
         & #intro { color: $text-muted; margin-bottom: 1; }
         & TextArea { height: auto; max-height: 16; }
     }

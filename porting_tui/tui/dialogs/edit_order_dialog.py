@@ -32,8 +32,8 @@ from porting_tui.domain.order_edit import (
 from porting_tui.domain.rejection_hints import hint_for
 from porting_tui.listing.session import Session
 from porting_tui.tui.dialogs.action_dialog import DIALOG_CSS, ActionDialog, failure_text
-from porting_tui.tui.dialogs.order_changes_dialog import OrderChangesDialog
-from porting_tui.tui.widgets.number_rows import NUMBER_STYLES
+from porting_tui.tui.dialogs.changes_dialog import ChangesDialog
+from porting_tui.tui.status_looks import DEFAULT_PALETTE, StatusPalette
 from porting_tui.tui.widgets.wizard_field_form import WizardFieldForm
 
 DIFFERS = "differs between them: empty keeps each"
@@ -44,9 +44,11 @@ _END_USER = tuple(f for f in NUMBER_EDIT_FORM if f.path.startswith("endUser."))
 _PORT_OUT = tuple(f for f in NUMBER_EDIT_FORM if not f.path.startswith("endUser."))
 
 
-def number_prompt(number: PhoneNumber, removed: bool) -> Text:
+def number_prompt(
+    number: PhoneNumber, removed: bool, palette: StatusPalette = DEFAULT_PALETTE
+) -> Text:
     text = Text(inert_text(number.phone_number), style="strike dim" if removed else "")
-    text.append(f"  {inert_text(number.status):<9}", NUMBER_STYLES.get(number.status, "magenta"))
+    text.append(f"  {inert_text(number.status):<9}", palette.number(number.status))
     if removed:
         text.append("  removed on save", style="bold red")
     elif number.reject_reason:
@@ -109,7 +111,9 @@ class EditOrderDialog(ActionDialog[Order]):
                 yield SelectionList[str](
                     *(
                         Selection(
-                            number_prompt(n, False), n.phone_number, n.phone_number in self._initial
+                            self._prompt(n, False),
+                            n.phone_number,
+                            n.phone_number in self._initial,
                         )
                         for n in self.order.phone_numbers
                     ),
@@ -131,9 +135,16 @@ class EditOrderDialog(ActionDialog[Order]):
     def _today(self) -> date:
         return self.session.now().date()
 
+    def _prompt(self, number: PhoneNumber, removed: bool) -> Text:
+        return number_prompt(number, removed, StatusPalette.of(self.app))
+
     def _selections(self) -> list[Selection[str]]:
         return [
-            Selection(number_prompt(n, False), n.phone_number, n.phone_number in self._initial)
+            Selection(
+                self._prompt(n, False),
+                n.phone_number,
+                n.phone_number in self._initial,
+            )
             for n in self.order.phone_numbers
         ]
 
@@ -234,7 +245,8 @@ class EditOrderDialog(ActionDialog[Order]):
             return
         self.removed ^= {phone}
         numbers.replace_option_prompt_at_index(
-            numbers.highlighted, number_prompt(number, phone in self.removed)
+            numbers.highlighted,
+            self._prompt(number, phone in self.removed),
         )
         self._refill_numbers()
 
@@ -281,7 +293,8 @@ class EditOrderDialog(ActionDialog[Order]):
                 self._save(edit)
 
         self.app.push_screen(
-            OrderChangesDialog(self.order.id, changes, resubmitted(self.order, edit)), answered
+            ChangesDialog.order_edit(self.order.id, changes, resubmitted(self.order, edit)),
+            answered,
         )
 
     @work(exclusive=True, group="send")

@@ -8,13 +8,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from porting_tui.local.export import ExportFormat
+from porting_tui.tui.dialogs.dialog import Dialog
 
 
-class ExportDialog(ModalScreen[ExportFormat | None]):
+class ExportDialog(Dialog[ExportFormat | None]):
     """Returns the chosen format, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -24,11 +24,7 @@ class ExportDialog(ModalScreen[ExportFormat | None]):
     ]
     DEFAULT_CSS = """
     ExportDialog {
-        align: center middle;
-        & > #dialog {
-            width: 64; max-width: 100%; height: auto; padding: 0 1;
-            border: round $primary; background: $surface;
-        }
+        & > #dialog { width: 64; }
         & #what { margin-bottom: 1; }
         & #buttons { height: auto; align-horizontal: right; }
         & Button { margin-left: 1; min-width: 10; }

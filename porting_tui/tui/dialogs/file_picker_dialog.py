@@ -10,10 +10,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DirectoryTree, Static
 
 from porting_tui.domain.inert_text import inert_text
+from porting_tui.tui.dialogs.dialog import Dialog
 
 
 def start_folder(path: Path) -> Path:
@@ -24,7 +24,7 @@ def start_folder(path: Path) -> Path:
     return Path.home()
 
 
-class FilePickerDialog(ModalScreen[Path | None]):
+class FilePickerDialog(Dialog[Path | None]):
     """Enter picks the highlighted file (or, with ``folders``, folder); backspace goes up."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -34,11 +34,7 @@ class FilePickerDialog(ModalScreen[Path | None]):
     ]
     DEFAULT_CSS = """
     FilePickerDialog {
-        align: center middle;
-        & > #dialog {
-            width: 90; max-width: 100%; height: 80%; padding: 0 1;
-            border: round $primary; background: $surface;
-        }
+        & > #dialog { height: 80%; }
         & #where { color: $text-muted; height: auto; }
         & DirectoryTree { height: 1fr; }
         & #keys { color: $text-muted; height: auto; }

@@ -9,7 +9,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
@@ -21,6 +20,7 @@ from porting_tui.listing.filters import (
     OrderFilters,
     to_query,
 )
+from porting_tui.tui.dialogs.dialog import Dialog
 from porting_tui.tui.widgets.form_keys import IMMEDIATE_FOCUS_KEYS
 
 # Two fields a row, the pairs that belong together side by side.
@@ -42,7 +42,7 @@ _PLACEHOLDERS = {
 }
 
 
-class FilterDialog(ModalScreen[OrderFilters | None]):
+class FilterDialog(Dialog[OrderFilters | None]):
     """Returns the new filters, or None when cancelled; invalid input never leaves the dialog."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -54,12 +54,7 @@ class FilterDialog(ModalScreen[OrderFilters | None]):
     ]
     DEFAULT_CSS = """
     FilterDialog {
-        align: center middle;
-        & > #dialog {
-            width: 78; max-width: 100%; height: auto; max-height: 100%;
-            padding: 0 1; border: round $primary; background: $surface;
-            border-title-color: $text-primary;
-        }
+        & > #dialog { width: 78; border-title-color: $text-primary; }
         & Grid { grid-size: 2; grid-gutter: 0 2; height: auto; }
         & .field { height: auto; }
         & .field Label { color: $text-muted; }

@@ -8,25 +8,21 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from porting_tui.local.saved_views import SavedViewsError, validate_name
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
+from porting_tui.tui.dialogs.dialog import Dialog
 
 
-class SaveViewDialog(ModalScreen[str | None]):
+class SaveViewDialog(Dialog[str | None]):
     """Returns the chosen name, or None when cancelled; an existing name is replaced only
     after a confirmation."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
     DEFAULT_CSS = """
     SaveViewDialog {
-        align: center middle;
-        & > #dialog {
-            width: 60; max-width: 100%; height: auto; padding: 0 1;
-            border: round $primary; background: $surface;
-        }
+        & > #dialog { width: 60; }
         & #summary { color: $text-muted; }
         & #error { color: $text-error; }
     }

@@ -15,6 +15,7 @@ from porting_tui.client import PortingError, WebhookEventType
 from porting_tui.domain.inert_text import inert_text
 from porting_tui.listing.session import Session
 from porting_tui.tui.screens.session_screen import SessionScreen
+from porting_tui.tui.status_looks import NUMBER_LOOKS, UNKNOWN_LOOK, StatusLook, StatusPalette
 from porting_tui.tui.webhook_feed import WebhookEventReceived, WebhookFeed
 from porting_tui.tui.widgets.status_header import StatusHeader
 from porting_tui.webhooks import (
@@ -26,13 +27,14 @@ from porting_tui.webhooks import (
 )
 
 SHOWN_EVENTS = 500
-TYPE_STYLES: dict[str, str] = {
-    WebhookEventType.ORDER_UPDATED: "",
-    WebhookEventType.NUMBERS_CONFIRMED: "blue",
-    WebhookEventType.NUMBERS_ACTIVATED: "green",
-    WebhookEventType.NUMBERS_REJECTED: "bold red",
-    WebhookEventType.NEW_ORDER_NOTE: "yellow",
+TYPE_LOOKS: dict[str, StatusLook | None] = {
+    WebhookEventType.ORDER_UPDATED: None,
+    WebhookEventType.NUMBERS_CONFIRMED: NUMBER_LOOKS["CONFIRMED"],
+    WebhookEventType.NUMBERS_ACTIVATED: NUMBER_LOOKS["ACTIVATED"],
+    WebhookEventType.NUMBERS_REJECTED: NUMBER_LOOKS["REJECTED"],
+    WebhookEventType.NEW_ORDER_NOTE: NUMBER_LOOKS["PENDING"],
 }
+"""An event type in the colour of the number status it announces; an unknown type stands out."""
 
 
 def event_summary(event: ReceivedEvent) -> str:
@@ -123,13 +125,15 @@ class EventsScreen(SessionScreen):
         self.shown = events
         table.clear()
         zone = self.session.now().tzinfo
+        palette = StatusPalette.of(self.app)
         for event in events:
+            look = TYPE_LOOKS.get(event.event_type, UNKNOWN_LOOK)
             received = event.received_at.astimezone(zone)
             table.add_row(
                 Text(f"{received:%m-%d %H:%M:%S}"),
                 Text(
                     inert_text(event.event_type),
-                    style=TYPE_STYLES.get(event.event_type, "magenta"),
+                    style=palette.style(look) if look is not None else "",
                 ),
                 Text(inert_text(event.order_id)),
                 Text(inert_text(event_summary(event))),

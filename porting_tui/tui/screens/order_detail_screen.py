@@ -11,11 +11,18 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Footer, TabbedContent, TabPane
 
-from porting_tui.client import Order, PortingError
+from porting_tui.client import GroupActivation, NoteCreated, Order, OrderDocument, PortingError
+from porting_tui.domain.inert_text import inert_text
+from porting_tui.domain.order_actions import Action, refusal
 from porting_tui.listing.problems import describe_problem
 from porting_tui.listing.session import Session
 from porting_tui.tui.clipboard import copy_text
-from porting_tui.tui.screens import order_detail_actions as actions
+from porting_tui.tui.dialogs.activation_dialog import ActivationDialog
+from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
+from porting_tui.tui.dialogs.download_dialog import DownloadDialog, SavedDocument, saved_message
+from porting_tui.tui.dialogs.edit_order_dialog import EditOrderDialog
+from porting_tui.tui.dialogs.note_dialog import NoteDialog
+from porting_tui.tui.dialogs.upload_dialog import UploadDialog
 from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.webhook_feed import WebhookEventReceived
 from porting_tui.tui.widgets.documents_list import DocumentsList
@@ -27,6 +34,16 @@ from porting_tui.tui.widgets.problem_banner import ProblemBanner
 from porting_tui.tui.widgets.since_last_looked import SinceLastLookedBox
 from porting_tui.tui.widgets.status_header import StatusHeader
 from porting_tui.tui.widgets.timeline_view import TimelineView
+
+
+def cancel_question(order: Order, profile: str) -> str:
+    reference = inert_text(order.customer_order_reference) or "no reference"
+    count = len(order.phone_numbers)
+    return (
+        f"Cancel order {order.id} ({reference}, {count} number{'s' if count != 1 else ''}) "
+        f"on profile {profile!r}?\nThe order goes to PENDING_CANCELATION, then CANCELED; "
+        "this cannot be undone."
+    )
 
 
 class OrderDetailScreen(SessionScreen):
@@ -133,33 +150,123 @@ class OrderDetailScreen(SessionScreen):
         panel = self.query_one(NumbersPanel)
         panel.attention_only = not panel.attention_only
 
+    def _allowed(self, action: Action) -> Order | None:
+        """The order when ``action`` applies to it; otherwise None after saying why."""
+        session = self.session
+        reason = refusal(
+            action, self.order, read_only=session.read_only, profile=session.profile_name
+        )
+        if reason is not None:
+            self.notify(reason, severity="warning", markup=False, timeout=6)
+            return None
+        return self.order
+
     def action_note(self) -> None:
-        actions.open_note(self)
+        if self._allowed("note") is None:
+            return
+
+        def sent(created: NoteCreated | None) -> None:
+            if created is not None:
+                self.notify(f"Note added to order {self.order_id}.", timeout=4)
+                self.show_tab("notes-tab")
+                self.load()
+
+        self.app.push_screen(NoteDialog(self.session, self.order_id), sent)
 
     def action_upload(self) -> None:
-        actions.open_upload(self)
+        if self._allowed("upload") is None:
+            return
+
+        def uploaded(document: OrderDocument | None) -> None:
+            if document is not None:
+                name = inert_text(document.document_name)
+                self.notify(f"Uploaded {name} to order {self.order_id}.", markup=False)
+                self.show_tab("documents-tab")
+                self.load()
+
+        self.app.push_screen(UploadDialog(self.session, self.order_id), uploaded)
 
     def action_download(self) -> None:
-        actions.open_download(self)
+        order = self._allowed("download")
+        if order is None:
+            return
+        row = self.query_one(DocumentsList).cursor_row
+        chosen = row if 0 <= row < len(order.documents) else 0
+
+        def saved(result: SavedDocument | None) -> None:
+            if result is not None:
+                self.notify(saved_message(result), markup=False, timeout=15)
+
+        dialog = DownloadDialog(self.session, self.order_id, order.documents, chosen)
+        self.app.push_screen(dialog, saved)
 
     def action_edit(self) -> None:
-        actions.open_edit(self)
+        order = self._allowed("edit")
+        if order is None:
+            return
+
+        def saved(result: Order | None) -> None:
+            if result is not None:
+                status = inert_text(result.status)
+                self.notify(f"Order {result.id} saved; it is {status}.", markup=False)
+                self.show_order(result)
+                self.load()
+
+        self.app.push_screen(EditOrderDialog(self.session, order), saved)
 
     def action_cancel_order(self) -> None:
-        actions.ask_cancel(self)
+        order = self._allowed("cancel")
+        if order is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.send_cancel()
+
+        question = cancel_question(order, self.session.profile_name)
+        self.app.push_screen(ConfirmDialog("Cancel order", question, "Cancel order"), answered)
+
+    @work(exclusive=True, group="cancel")
+    async def send_cancel(self) -> None:
+        """Cancel, then read the order back so that its new status shows."""
+        banner = self.query_one(ProblemBanner)
+        client = self.session.client
+        try:
+            await client.orders.cancel(self.order_id)
+            order = await client.orders.get(self.order_id)
+        except PortingError as error:
+            problem = describe_problem(error, self.session)
+            banner.show(problem)
+            message = f"Order {self.order_id} was not cancelled: {problem.title}"
+            self.notify(message, severity="error", markup=False)
+            return
+        banner.show(None)
+        self.show_order(order)
+        status = inert_text(order.status)
+        self.notify(f"Order {self.order_id} is now {status}.", markup=False, timeout=8)
 
     def action_activate(self) -> None:
-        actions.open_activation(self)
+        order = self._allowed("activate")
+        if order is None:
+            return
+
+        def done(results: list[GroupActivation] | None) -> None:
+            if results is not None:
+                self.notify(f"Activation of order {self.order_id} requested.", timeout=4)
+                self.load()
+
+        dialog = ActivationDialog(self.session, self.order_id, order.customer_order_reference)
+        self.app.push_screen(dialog, done)
 
     def action_copy_id(self) -> None:
         where = copy_text(self.app, str(self.order_id))
         self.notify(f"Copied order id {self.order_id} to {where}", timeout=6, markup=False)
 
     def action_copy_numbers(self) -> None:
-        actions.copy_numbers(self)
+        self.query_one(NumbersPanel).copy_numbers(self.order_id)
 
     def action_as_sent(self) -> None:
-        actions.show_as_sent(self)
+        self.query_one(NumbersPanel).show_as_sent()
 
     def action_mark_unseen(self) -> None:
         if self.session.attention is None:

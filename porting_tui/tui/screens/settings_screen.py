@@ -30,7 +30,7 @@ from porting_tui.domain.masking import url_has_secret
 from porting_tui.domain.value_checks import PORT_TIME_ZONES
 from porting_tui.listing.problems import describe_problem
 from porting_tui.listing.session import Session
-from porting_tui.tui.dialogs.configuration_changes_dialog import ConfigurationChangesDialog
+from porting_tui.tui.dialogs.changes_dialog import ChangesDialog
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.widgets.form_keys import IMMEDIATE_FOCUS_KEYS
@@ -262,7 +262,7 @@ class SettingsScreen(SessionScreen):
             if yes:
                 self.send(checked.body, creating)
 
-        self.app.push_screen(ConfigurationChangesDialog(changes, creating=creating), confirmed)
+        self.app.push_screen(ChangesDialog.configuration(changes, creating=creating), confirmed)
 
     @work(exclusive=True, group="configuration")
     async def send(self, body: dict[str, Any], creating: bool) -> None:

@@ -24,12 +24,11 @@ from porting_tui.attention.ranking import AttentionItem
 from porting_tui.attention.rules import NOTE, REJECTED
 from porting_tui.client import PortingError
 from porting_tui.domain.inert_text import inert_text
+from porting_tui.tui.status_looks import DEFAULT_PALETTE, StatusPalette, status_label
 
 REBUILD_SECONDS = 1.0
 PROGRESS_SECONDS = 0.25
 """Redrawing the progress line for each of 2,000 orders would cost more than reading them."""
-STATUS_STYLES = {"PENDING": "yellow", "CONFIRMED": "blue"}
-_REASON_STYLES = {REJECTED: "bold red", NOTE: "bold"}
 
 # (key, label, width); the Why column takes the rest. Narrow terminals drop the counts and
 # the created date first: the reason is what this view is for.
@@ -62,7 +61,7 @@ def layout_columns(width: int) -> list[tuple[str, str, int]]:
     return [*columns, ("why", "Why", max(MIN_WHY_WIDTH, width - used))]
 
 
-def item_cells(item: AttentionItem) -> dict[str, Text]:
+def item_cells(item: AttentionItem, palette: StatusPalette = DEFAULT_PALETTE) -> dict[str, Text]:
     """The cells of a row by column key, as literal text (references come from the server)."""
     state, row = item.state, item.row
     if row is not None:
@@ -83,18 +82,19 @@ def item_cells(item: AttentionItem) -> dict[str, Text]:
         )
     status = row.status if row is not None else state.status
     first = item.reasons[0].kind if item.reasons else ""
+    reason_styles = {REJECTED: palette.number("REJECTED"), NOTE: "bold"}
     count_keys = ("numbers", "foc", "activated", "rejected", "excluded")
     return {
         "marker": Text(MARKER_SYMBOLS.get(item.marker or "", " "), style="bold"),
         "id": Text(str(item.order_id)),
-        "status": Text(f"● {inert_text(status)}", style=STATUS_STYLES.get(status or "", "magenta")),
+        "status": Text(status_label(inert_text(status)), style=palette.order(status)),
         "reference": Text(inert_text(state.reference)),
         "created": Text(state.created_date.isoformat() if state.created_date else "—"),
         **{
             key: Text(str(count), justify="right", style="" if count else "dim")
             for key, count in zip(count_keys, counts, strict=True)
         },
-        "why": Text(inert_text(item.why), style=_REASON_STYLES.get(first, "")),
+        "why": Text(inert_text(item.why), style=reason_styles.get(first, "")),
     }
 
 
@@ -237,8 +237,9 @@ class AttentionView(Vertical):
                 table.add_column(Text(label), width=size, key=key)
         else:
             table.clear()
+        palette = StatusPalette.of(self.app)
         for item in self.items:
-            cells = item_cells(item)
+            cells = item_cells(item, palette)
             table.add_row(*(cells[key] for key in self._keys), key=str(item.order_id))
         if current is not None and str(current) in table.rows:
             table.move_cursor(row=table.get_row_index(str(current)))

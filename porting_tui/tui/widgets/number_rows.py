@@ -15,15 +15,8 @@ from rich.text import Text
 from porting_tui.client import NumberStatus, PhoneNumber, date_text
 from porting_tui.domain.inert_text import inert_text
 from porting_tui.domain.rejection_hints import RejectionHint, hint_for
+from porting_tui.tui.status_looks import DEFAULT_PALETTE, StatusPalette
 
-NUMBER_STYLES = {
-    "REJECTED": "bold red",
-    "CONFIRMED": "blue",
-    "ACTIVATED": "green",
-    "PENDING": "yellow",
-    "CANCELED": "dim",
-    "EXCLUDED": "dim",
-}
 KNOWN_STATUSES = frozenset(status.value for status in NumberStatus)
 _GAP = 2
 _REASON_MIN = 36
@@ -117,12 +110,10 @@ class RowLayout:
         return cls(max(5, min(_GROUP_MAX, longest)))
 
 
-def _cells(number: PhoneNumber) -> dict[str, Text]:
+def _cells(number: PhoneNumber, palette: StatusPalette) -> dict[str, Text]:
     return {
         "number": Text(inert_text(number.phone_number)),
-        "status": Text(
-            inert_text(number.status), style=NUMBER_STYLES.get(number.status, "magenta")
-        ),
+        "status": Text(inert_text(number.status), style=palette.number(number.status)),
         "foc": Text(day_text(number.foc_date)),
         "group": Text(inert_text(number.phone_number_group or "—")),
         "confirmed": Text(day_text(number.confirmed_date)),
@@ -144,10 +135,15 @@ class NumberRow:
     """A Rich renderable: the number's cells, its reason, and the hint on the line below."""
 
     def __init__(
-        self, number: PhoneNumber, layout: RowLayout, hint: RejectionHint | None = None
+        self,
+        number: PhoneNumber,
+        layout: RowLayout,
+        hint: RejectionHint | None = None,
+        palette: StatusPalette = DEFAULT_PALETTE,
     ) -> None:
         self.number = number
         self.layout = layout
+        self.palette = palette
         self.hint = hint if hint is not None else self._hint(number)
 
     @staticmethod
@@ -157,7 +153,8 @@ class NumberRow:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
         columns = self.layout.columns(width)
-        yield _grid(columns, _cells(self.number), Text(reason_text(self.number)), width)
+        cells = _cells(self.number, self.palette)
+        yield _grid(columns, cells, Text(reason_text(self.number)), width)
         if self.hint is not None:
             indent = columns[0].width + _GAP
             advice = Text(f"↳ {self.hint.advice}", style="italic")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 from rich.text import Text
@@ -12,6 +13,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from porting_tui.client import PhoneNumber
+from porting_tui.domain.inert_text import inert_text
+from porting_tui.domain.masking import mask_order_body
+from porting_tui.tui.clipboard import copy_text
+from porting_tui.tui.dialogs.copied_text_dialog import CopiedTextDialog
+from porting_tui.tui.status_looks import StatusPalette
 from porting_tui.tui.widgets.number_rows import (
     NumberHeader,
     NumberRow,
@@ -106,8 +112,9 @@ class NumbersPanel(Vertical):
         shown = self.shown
         ids = _option_ids(shown)
         if shown:
+            palette = StatusPalette.of(self.app)
             options.set_options(
-                Option(NumberRow(number, layout), id=key)
+                Option(NumberRow(number, layout, palette=palette), id=key)
                 for key, number in zip(ids, shown, strict=True)
             )
         else:
@@ -122,3 +129,26 @@ class NumbersPanel(Vertical):
         if option is None or option.id is None:
             return None
         return self._by_id.get(option.id)
+
+    def copy_numbers(self, order_id: int) -> None:
+        """Copy every number of the order (not only those shown) and show what was copied."""
+        if not self.numbers:
+            self.notify("There are no numbers to copy yet.", severity="warning", timeout=4)
+            return
+        text = "\n".join(inert_text(number.phone_number) for number in self.numbers)
+        where = copy_text(self.app, text)
+        count = len(self.numbers)
+        title = f"Copied {count} number{'s' if count != 1 else ''} of order {order_id}"
+        self.app.push_screen(CopiedTextDialog(title, text, where))
+
+    def show_as_sent(self) -> None:
+        """The highlighted number as the server sent it, when the app could not read it."""
+        number = self.current_number
+        if number is None or number.unreadable is None:
+            self.notify("Only a number marked unreadable has a raw form to show.", timeout=4)
+            return
+        # PINs and account numbers stay masked; ASCII escapes keep controls off the terminal.
+        raw = mask_order_body({"phoneNumbers": [number.raw_entry]})["phoneNumbers"][0]
+        text = json.dumps(raw, indent=2, ensure_ascii=True)
+        where = copy_text(self.app, text)
+        self.app.push_screen(CopiedTextDialog("The number as the server sent it", text, where))

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from porting_tui.client import OrderListItem, date_text, day_of
 from porting_tui.domain.inert_text import inert_text
+from porting_tui.tui.status_looks import status_label
 
 Justify = Literal["left", "right"]
 
@@ -68,22 +69,6 @@ def layout_columns(available: int, id_digits: int) -> list[Column]:
     used = sum(column.width + _PADDING for column in fixed) + _PADDING
     reference = Column("reference", COLUMN_TITLES["reference"], max(9, min(40, available - used)))
     return [fixed[0], fixed[1], reference, *fixed[2:]]
-
-
-STATUS_GLYPHS = {
-    "PENDING": "○",
-    "CONFIRMED": "●",
-    "COMPLETED": "✓",
-    "CANCELED": "×",
-    "PENDING_CANCELATION": "⊘",
-}
-"""A mark per status: on 8-colour terminals and with NO_COLOR, colours alone tell statuses
-apart no longer (CONFIRMED, COMPLETED and CANCELED all come out white)."""
-UNKNOWN_STATUS_GLYPH = "?"
-
-
-def status_label(status: str) -> str:
-    return f"{STATUS_GLYPHS.get(status, UNKNOWN_STATUS_GLYPH)} {status}"
 
 
 def cell_text(order: OrderListItem, key: str) -> Text:

@@ -7,15 +7,7 @@ from textual.widgets import Static
 
 from porting_tui.client import Order, date_text
 from porting_tui.domain.inert_text import inert_text
-from porting_tui.tui.widgets.order_columns import status_label
-
-ORDER_STATUS_STYLES = {
-    "PENDING": "yellow",
-    "CONFIRMED": "blue",
-    "COMPLETED": "green",
-    "CANCELED": "dim",
-    "PENDING_CANCELATION": "dim italic",
-}
+from porting_tui.tui.status_looks import DEFAULT_PALETTE, StatusPalette, status_label
 
 
 def port_text(order: Order) -> str:
@@ -31,11 +23,10 @@ def port_text(order: Order) -> str:
     return f"port {when} · activates on the port date"
 
 
-def summary_text(order: Order) -> Text:
+def summary_text(order: Order, palette: StatusPalette = DEFAULT_PALETTE) -> Text:
     """Status, reference and created date; the port schedule; the LOA and the reseller."""
     text = Text()
-    style = ORDER_STATUS_STYLES.get(order.status or "", "magenta")
-    text.append(status_label(inert_text(order.status)), style)
+    text.append(status_label(inert_text(order.status)), palette.order(order.status))
     reference = inert_text(order.customer_order_reference) or "—"
     created = inert_text(date_text(order.created_date)) or "—"
     text.append(f" · ref {reference} · created {created}\n")
@@ -66,4 +57,4 @@ class OrderSummaryPanel(Static):
 
     def show(self, order: Order) -> None:
         self.order = order
-        self.update(summary_text(order))
+        self.update(summary_text(order, StatusPalette.of(self.app)))

@@ -80,7 +80,7 @@ class OrderTable(ScrollView, can_focus=True):
         & > .order-table--completed { color: $text-success; }
         & > .order-table--canceled { color: $text-muted; }
         & > .order-table--pending-cancelation { color: $text-muted; text-style: italic; }
-        & > .order-table--unknown-status { color: magenta; }
+        & > .order-table--unknown-status { color: $text-secondary; }
         & > .order-table--changed { color: $text-accent; text-style: bold underline; }
     }
     """

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
+from porting_tui.tui.dialogs.changes_dialog import ChangesDialog
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.dialogs.edit_order_dialog import NOT_SET, EditOrderDialog
-from porting_tui.tui.dialogs.order_changes_dialog import OrderChangesDialog
 from porting_tui.tui.widgets.numbers_panel import NumbersPanel
 from tests.tui.detail.conftest import (
     CARRIER_ANSWERS,
@@ -38,10 +38,10 @@ def field(dialog: EditOrderDialog, path: str) -> Input:
     return widget
 
 
-async def preview(detail: Detail) -> OrderChangesDialog:
+async def preview(detail: Detail) -> ChangesDialog:
     await detail.press("ctrl+s")
     changes = detail.app.screen
-    assert isinstance(changes, OrderChangesDialog), f"on {type(changes).__name__}"
+    assert isinstance(changes, ChangesDialog), f"on {type(changes).__name__}"
     return changes
 
 

@@ -9,21 +9,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from porting_tui.tui.dialogs.dialog import Dialog
 
-class CsvFileDialog(ModalScreen[Path | None]):
+
+class CsvFileDialog(Dialog[Path | None]):
     """Returns the path typed (``~`` expanded), or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
     DEFAULT_CSS = """
     CsvFileDialog {
-        align: center middle;
-        & > #dialog {
-            width: 72; max-width: 100%; height: auto; padding: 0 1;
-            border: round $accent; background: $surface;
-        }
+        & > #dialog { width: 72; border: round $accent; }
         & #csv-error { color: $error; height: auto; }
         & #csv-help { color: $text-muted; }
     }

@@ -10,11 +10,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
 from porting_tui.local.drafts import DraftStore, DraftSummary
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
+from porting_tui.tui.dialogs.dialog import Dialog
 
 
 def saved_at(summary: DraftSummary) -> str:
@@ -26,7 +26,7 @@ def saved_at(summary: DraftSummary) -> str:
     return f"{moment:%Y-%m-%d %H:%M} UTC"
 
 
-class DraftsDialog(ModalScreen[str | None]):
+class DraftsDialog(Dialog[str | None]):
     """Returns the id of the draft to resume, or None; ``d`` deletes one after a confirmation."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -36,11 +36,7 @@ class DraftsDialog(ModalScreen[str | None]):
     ]
     DEFAULT_CSS = """
     DraftsDialog {
-        align: center middle;
-        & > #dialog {
-            width: 90%; max-width: 110; height: 80%; padding: 0 1;
-            border: round $accent; background: $surface;
-        }
+        & > #dialog { width: 90%; max-width: 110; height: 80%; border: round $accent; }
         & #drafts-empty { color: $text-muted; }
         & DataTable { height: 1fr; }
     }

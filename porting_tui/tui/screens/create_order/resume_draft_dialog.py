@@ -8,16 +8,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from porting_tui.local.drafts import DraftSummary
+from porting_tui.tui.dialogs.dialog import Dialog
 from porting_tui.tui.screens.create_order.drafts_dialog import saved_at
 
 ResumeChoice = Literal["resume", "list", "new"]
 
 
-class ResumeDraftDialog(ModalScreen[ResumeChoice | None]):
+class ResumeDraftDialog(Dialog[ResumeChoice | None]):
     """``resume`` the newest draft, ``list`` all of them, ``new`` (when offered), or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -28,11 +28,7 @@ class ResumeDraftDialog(ModalScreen[ResumeChoice | None]):
     ]
     DEFAULT_CSS = """
     ResumeDraftDialog {
-        align: center middle;
-        & > #dialog {
-            width: 70; max-width: 100%; height: auto; padding: 0 1;
-            border: round $accent; background: $surface;
-        }
+        & > #dialog { width: 70; border: round $accent; }
         & #buttons { height: auto; align-horizontal: right; margin-top: 1; }
         & Button { margin-left: 1; }
     }
