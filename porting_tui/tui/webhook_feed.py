@@ -54,7 +54,8 @@ class WebhookEventReceived(Message):
 
 
 class WebhookFeed:
-    """Owns the event store and the receiver of one app run; ``announce`` is told of events."""
+    """Runs the receiver of one app run and keeps its events in the run's local store (its own
+    only when the run has none); ``announce`` is told of events."""
 
     def __init__(
         self,
@@ -65,18 +66,22 @@ class WebhookFeed:
         auth: ReceiverAuth | None = None,
         store_path: Path | None = None,
         private_store: bool = False,
+        store: LocalStore | None = None,
         demo_client: PortingClient | None = None,
     ) -> None:
+        """``store``: the run's local store, which its owner closes; without it the feed
+        opens (and closes) one at ``store_path``, or a throwaway one (``private_store``)."""
         self.profile = profile
         self._announce = announce or (lambda event: None)
         self._listen = listen
         self._auth = auth
         self._store_path = store_path
         self._private_dir: Path | None = None
-        if private_store:
+        if private_store and store is None:
             # The demo keeps its events in a throwaway store, not among the user's own.
             self._private_dir = Path(tempfile.mkdtemp(prefix="porting-tui-demo-"))
             self._store_path = self._private_dir / "state.sqlite3"
+        self._shared_store = store
         self._store: LocalStore | None = None
         self.events: WebhookEventStore | None = None
         self.server: ReceiverServer | None = None
@@ -100,12 +105,14 @@ class WebhookFeed:
 
     async def start(self) -> None:
         """Open the store and start the receiver; failures end up in ``problem``, not raised."""
-        try:
-            self._store = LocalStore.open(self._store_path)
-        except StoreError as error:
-            self.problem = f"Webhook events cannot be stored: {error}"
-            return
-        self.events = WebhookEventStore(self._store)
+        store = self._shared_store
+        if store is None:
+            try:
+                store = self._store = LocalStore.open(self._store_path)
+            except StoreError as error:
+                self.problem = f"Webhook events cannot be stored: {error}"
+                return
+        self.events = WebhookEventStore(store)
         newest = self.events.recent(limit=1)
         self._last_id = newest[0].id if newest else 0
         if self._listen is None:
@@ -199,11 +206,14 @@ async def point_webhooks_at(client: PortingClient, url: str) -> str | None:
 
 def feed_for_session(session: Session, environ: Mapping[str, str] | None = None) -> WebhookFeed:
     """The feed the session asks for: the demo's, the profile's receiver, or the store only."""
+    # One store per app run: the events go where seen-state and the audit log are kept.
+    store = session.attention.local.store if session.attention is not None else None
     if session.demo:
         return WebhookFeed(
             session.profile_name,
             listen=DEMO_LISTEN,
             private_store=True,
+            store=store,
             demo_client=session.client,
         )
     environ = os.environ if environ is None else environ
@@ -226,6 +236,6 @@ def feed_for_session(session: Session, environ: Mapping[str, str] | None = None)
                 f"The webhook receiver did not start: webhook_secret_env names {variable}, "
                 "which is not set."
             )
-    feed = WebhookFeed(session.profile_name, listen=listen, auth=auth)
+    feed = WebhookFeed(session.profile_name, listen=listen, auth=auth, store=store)
     feed.problem = problem
     return feed

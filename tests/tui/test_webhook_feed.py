@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,8 @@ from typing import Any
 import httpx
 
 from porting_tui.client import parse_webhook
+from porting_tui.emulator import DEMO_PROJECT_ID
+from porting_tui.listing.attention_context import LocalState
 from porting_tui.local.store import LocalStore
 from porting_tui.tui.webhook_feed import NO_RECEIVER, WebhookFeed, feed_for_session
 from porting_tui.webhooks import ListenAddress, ReceivedEvent, WebhookEventStore
@@ -86,3 +89,18 @@ async def test_each_event_is_announced_once_whoever_stored_it(tmp_path: Path) ->
         "NEW_ORDER_NOTE",
     ]
     await feed.stop()
+
+
+async def test_events_go_to_the_runs_own_store_which_the_feed_leaves_open(
+    transport: Any, tmp_path: Path
+) -> None:
+    local = LocalState.open("acme-test", DEMO_PROJECT_ID, path=tmp_path / "run.sqlite3")
+    session = make_session(transport, tmp_path)
+    session = dataclasses.replace(session, attention=local.attention(session.client))
+    feed = feed_for_session(session)
+    await feed.start()
+    assert feed.events is not None and feed.events.local_store is local.store
+    await feed.stop()
+    # Its owner (the app, on the way out) closes it; the feed only borrowed it.
+    assert local.store is not None and local.store.query("SELECT 1")
+    local.close()
