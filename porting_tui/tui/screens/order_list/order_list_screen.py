@@ -18,7 +18,7 @@ from porting_tui.listing.changed_rows import ChangedRows
 from porting_tui.listing.filters import FilterErrors, OrderFilters, describe, to_query
 from porting_tui.listing.order_list_export import export_orders, export_question
 from porting_tui.listing.order_listing import OrderListing
-from porting_tui.listing.order_views import BUILT_IN_NAMES, OrderView, all_views, count_views
+from porting_tui.listing.order_views import BUILT_IN_NAMES, OrderView, all_views
 from porting_tui.listing.problems import Problem, describe_problem
 from porting_tui.listing.session import Session
 from porting_tui.local.export import ExportFormat
@@ -337,13 +337,8 @@ class OrderListScreen(SessionScreen):
     def _show_problem(self, problem: Problem | None) -> None:
         self.query_one(ProblemBanner).show(problem)
 
-    @work(exclusive=True, group="counts")
-    async def _load_counts(self) -> None:
-        """The number of orders in each other view, for the tab labels."""
-        today = self.session.now().date()
-        views = list(self.tabs.views)
-        counts = await count_views(self.session.client, views, self.tabs.index, today)
-        self.tabs.set_counts(counts)
+    def _load_counts(self) -> None:
+        self.tabs.count_orders(self.session.client, self.session.now().date())
 
     def _loading(self) -> bool:
         return self._loads_running > 0

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from textual import on
+from datetime import date
+
+from textual import on, work
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Tab, Tabs
 
-from porting_tui.listing.order_views import OrderView, all_views
+from porting_tui.client import PortingClient
+from porting_tui.listing.order_views import OrderView, all_views, count_views
 
 ATTENTION_TAB = "attention"
 
@@ -72,8 +75,12 @@ class ViewTabs(Tabs):
         self._counts[name] = count
         self._relabel()
 
-    def set_counts(self, counts: dict[str, int]) -> None:
-        self._counts.update(counts)
+    @work(exclusive=True, group="counts")
+    async def count_orders(self, client: PortingClient, today: date) -> None:
+        """Ask for the number of orders in each view but the chosen one (which its listing
+        counts), for the tab labels."""
+        views = list(self.views)
+        self._counts.update(await count_views(client, views, self.index, today))
         self._relabel()
 
     async def set_attention_count(self, count: int) -> None:
