@@ -22,6 +22,7 @@ from tests.tui.conftest import (
     palette_offers,
     settle,
 )
+from tests.waiting import wait_until
 
 Running = tuple[PortingApp, Pilot[None]]
 
@@ -123,8 +124,8 @@ async def test_every_action_is_in_the_command_palette(running: Running) -> None:
     await pilot.press(*"export")
     await palette_offers(pilot, "Export")
     await pilot.press("enter")
-    await pilot.pause()
-    assert type(app.screen).__name__ == "ExportDialog"
+    # The palette runs its command after it has closed, a few messages later.
+    await wait_until(pilot, lambda: type(app.screen).__name__ == "ExportDialog", "the export")
 
 
 async def test_auto_refresh_reloads_and_pausing_stops_it(

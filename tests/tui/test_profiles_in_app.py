@@ -17,6 +17,7 @@ from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.first_run import DEMO, FirstRunApp
 from porting_tui.tui.launch import run_tui
 from tests.tui.conftest import make_emulator, make_session, palette_offers, settle
+from tests.waiting import wait_until
 
 CONFIG = """
 default_profile = "acme"
@@ -63,7 +64,7 @@ async def test_the_palette_offers_the_other_profiles_and_switching_asks_first(
         assert any("Switch profile: beta" in p and "p-beta-42 · READ-ONLY" in p for p in prompts)
         assert not any("Switch profile: acme" in p for p in prompts)
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
         dialog = app.screen
         assert isinstance(dialog, ConfirmDialog)
         question = str(dialog.query_one("#question", Static).render())
