@@ -16,13 +16,16 @@ from textual.pilot import Pilot
 from textual.widgets import Static, Tabs
 
 from porting_tui.client import PortingClient
+from porting_tui.domain.order_draft import OrderDraft
 from porting_tui.emulator import DEMO_KEY_ID, DEMO_KEY_SECRET, DEMO_PROJECT_ID, Emulator
 from porting_tui.listing.attention_context import LocalState
 from porting_tui.listing.session import Session
 from porting_tui.local.audit_log import AuditLog
+from porting_tui.local.drafts import DraftStore
 from porting_tui.local.store import LocalStore
 from porting_tui.tui.app import PortingApp
 from porting_tui.tui.screens.audit_log_screen import AuditLogScreen
+from porting_tui.tui.screens.create_order.resume_draft_dialog import ResumeDraftDialog
 from porting_tui.tui.screens.order_detail_screen import OrderDetailScreen
 from porting_tui.tui.screens.order_list.order_list_screen import ATTENTION_VIEW as VIEW_ID
 from porting_tui.tui.screens.order_list.view_tabs import ATTENTION_TAB as TAB_ID
@@ -229,3 +232,15 @@ def test_snapshot_of_the_attention_view(
         assert "need attention" in str(progress.render())
 
     assert snap_compare(app, terminal_size=size, run_before=on_attention)
+
+
+async def test_the_wizard_keeps_its_drafts_in_the_runs_own_store(tmp_path: Path) -> None:
+    session = attention_session(tmp_path)
+    assert session.attention is not None and session.attention.local.store is not None
+    drafts = DraftStore(session.attention.local.store)
+    drafts.save("d1", profile="acme-test", project_id=session.project_id, draft=OrderDraft())
+    app = PortingApp(session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        # The offer at start reads the store the app run opened, not another one.
+        assert isinstance(app.screen, ResumeDraftDialog), f"on {type(app.screen).__name__}"

@@ -21,6 +21,7 @@ from porting_tui.listing.order_listing import OrderListing
 from porting_tui.listing.order_views import BUILT_IN_NAMES, OrderView, all_views
 from porting_tui.listing.problems import Problem, describe_problem
 from porting_tui.listing.session import Session
+from porting_tui.local.drafts import DraftStore
 from porting_tui.local.export import ExportFormat
 from porting_tui.local.saved_views import (
     SavedView,
@@ -158,7 +159,7 @@ class OrderListScreen(SessionScreen):
         self.table.focus()
         self._start_load()
         self._start_attention()
-        offer_draft_resume(self, self.session)
+        offer_draft_resume(self, self.session, drafts=self._drafts())
 
     def on_screen_resume(self) -> None:
         self.table.focus()
@@ -170,10 +171,17 @@ class OrderListScreen(SessionScreen):
                 view.table.focus()
 
     def action_new_order(self) -> None:
-        start_new_order(self, self.session)
+        start_new_order(self, self.session, drafts=self._drafts())
 
     def action_order_drafts(self) -> None:
-        show_drafts(self, self.session)
+        show_drafts(self, self.session, drafts=self._drafts())
+
+    def _drafts(self) -> DraftStore | None:
+        """The drafts in the run's local store; None lets the wizard open the user's own."""
+        attention = self.session.attention
+        if attention is None or attention.local.store is None:
+            return None
+        return DraftStore(attention.local.store)
 
     def _read_saved_views(self) -> list[SavedView]:
         try:
