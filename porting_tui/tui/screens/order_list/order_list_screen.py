@@ -23,13 +23,6 @@ from porting_tui.listing.problems import Problem, describe_problem
 from porting_tui.listing.session import Session
 from porting_tui.local.drafts import DraftStore
 from porting_tui.local.export import ExportFormat
-from porting_tui.local.saved_views import (
-    SavedView,
-    SavedViewsError,
-    load_views,
-    remove_view,
-    save_view,
-)
 from porting_tui.tui.clipboard import copy_text
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.dialogs.export_dialog import ExportDialog
@@ -111,7 +104,7 @@ class OrderListScreen(SessionScreen):
 
     def compose(self) -> ComposeResult:
         yield StatusHeader(self.session)
-        yield ViewTabs(id="views")
+        yield ViewTabs(self.session.views_file, id="views")
         yield FindBar(id="filter-bar")
         yield ProblemBanner(id="problem")
         with ContentSwitcher(initial="orders", id="list-or-attention"):
@@ -152,7 +145,7 @@ class OrderListScreen(SessionScreen):
         return next(views, None)
 
     async def on_mount(self) -> None:
-        await self.tabs.show_views(all_views(self._read_saved_views()), 0)
+        await self.tabs.load_saved_views()
         self._refresh_timer = self.set_interval(
             self.session.settings.refresh_seconds, self.refresh_on_timer
         )
@@ -182,13 +175,6 @@ class OrderListScreen(SessionScreen):
         if attention is None or attention.local.store is None:
             return None
         return DraftStore(attention.local.store)
-
-    def _read_saved_views(self) -> list[SavedView]:
-        try:
-            return load_views(self.session.views_file)
-        except SavedViewsError as error:
-            self.notify(str(error), title="Saved views", severity="error", markup=False)
-            return []
 
     @on(ViewTabs.ViewChosen)
     def _view_chosen(self, event: ViewTabs.ViewChosen) -> None:
@@ -481,17 +467,9 @@ class OrderListScreen(SessionScreen):
     async def _save_view_named(self, name: str | None) -> None:
         if name is None:
             return
-        try:
-            saved = save_view(SavedView(name, self._filters.to_mapping()), self.session.views_file)
-        except SavedViewsError as error:
-            self.notify(str(error), title="Saved views", severity="error", markup=False)
-            return
-        views = all_views(saved)
-        if self._listing is not None and self._listing.total_items is not None:
-            self.tabs.set_count(name, self._listing.total_items)
-        index = next(i for i, view in enumerate(views) if view.name == name)
-        await self.tabs.show_views(views, index)
-        self.notify(f"Saved view {name!r}", timeout=3, markup=False)
+        count = self._listing.total_items if self._listing is not None else None
+        if await self.tabs.save_view(name, self._filters, count):
+            self.notify(f"Saved view {name!r}", timeout=3, markup=False)
 
     def action_delete_view(self) -> None:
         view = self.tabs.view
@@ -508,15 +486,9 @@ class OrderListScreen(SessionScreen):
         self.app.push_screen(dialog, answered)
 
     async def _delete_view(self, name: str) -> None:
-        try:
-            saved = remove_view(name, self.session.views_file)
-        except SavedViewsError as error:
-            self.notify(str(error), title="Saved views", severity="error", markup=False)
-            return
-        views = all_views(saved)
-        self._filters = views[0].filters
-        await self.tabs.show_views(views, 0)
-        self._start_load()
+        if await self.tabs.remove_view(name):
+            self._filters = self.tabs.view.filters
+            self._start_load()
 
     def action_export(self) -> None:
         if self._query() is None:

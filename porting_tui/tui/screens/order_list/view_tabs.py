@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from textual import on, work
 from textual.content import Content
@@ -10,13 +11,22 @@ from textual.message import Message
 from textual.widgets import Tab, Tabs
 
 from porting_tui.client import PortingClient
+from porting_tui.listing.filters import OrderFilters
 from porting_tui.listing.order_views import OrderView, all_views, count_views
+from porting_tui.local.saved_views import (
+    SavedView,
+    SavedViewsError,
+    load_views,
+    remove_view,
+    save_view,
+)
 
 ATTENTION_TAB = "attention"
 
 
 class ViewTabs(Tabs):
-    """Owns the views, the chosen one and the tab counts; posts which tab the user chose."""
+    """Owns the views (built in, and saved in ``views_file``), the chosen one and the tab
+    counts; posts which tab the user chose."""
 
     can_focus = False
 
@@ -34,8 +44,9 @@ class ViewTabs(Tabs):
             super().__init__()
             self.active = active
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, views_file: Path | None, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.views_file = views_file
         self.views: list[OrderView] = list(all_views([]))
         self.index = 0
         self.attention_count = 0
@@ -62,6 +73,41 @@ class ViewTabs(Tabs):
             self.active = f"view-{self.index}"
         finally:
             self._rebuilding = False
+
+    async def load_saved_views(self) -> None:
+        """The built-in views and those saved in the file; the first one chosen."""
+        try:
+            saved = load_views(self.views_file)
+        except SavedViewsError as error:
+            self._saved_views_failed(error)
+            saved = []
+        await self.show_views(all_views(saved), 0)
+
+    async def save_view(self, name: str, filters: OrderFilters, count: int | None) -> bool:
+        """Save ``filters`` as the view ``name`` (``count`` orders) and choose it."""
+        try:
+            saved = save_view(SavedView(name, filters.to_mapping()), self.views_file)
+        except SavedViewsError as error:
+            self._saved_views_failed(error)
+            return False
+        views = all_views(saved)
+        if count is not None:
+            self._counts[name] = count
+        await self.show_views(views, next(i for i, view in enumerate(views) if view.name == name))
+        return True
+
+    async def remove_view(self, name: str) -> bool:
+        """Delete the saved view ``name``; the first view is chosen."""
+        try:
+            saved = remove_view(name, self.views_file)
+        except SavedViewsError as error:
+            self._saved_views_failed(error)
+            return False
+        await self.show_views(all_views(saved), 0)
+        return True
+
+    def _saved_views_failed(self, error: SavedViewsError) -> None:
+        self.notify(str(error), title="Saved views", severity="error", markup=False)
 
     def choose(self, index: int) -> bool:
         """Make the view at ``index`` the chosen one; False when there is no such view."""
