@@ -9,7 +9,6 @@ from typing import Any, ClassVar, Literal
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer
 
 from porting_tui.attention.markers import CHANGED, NEW
@@ -34,6 +33,7 @@ from porting_tui.tui.screens.create_order.launch import (
     start_new_order,
 )
 from porting_tui.tui.screens.order_list.find_bar import FindBar
+from porting_tui.tui.screens.order_list.rate_limit_retry import RateLimitRetry
 from porting_tui.tui.screens.order_list.status_line import StatusLine
 from porting_tui.tui.screens.order_list.view_tabs import ViewTabs
 from porting_tui.tui.screens.session_screen import SessionScreen
@@ -98,8 +98,7 @@ class OrderListScreen(SessionScreen):
         self._listing: OrderListing | None = None
         self._counted = False
         self._loads_running = 0
-        self._rate_limited = 0
-        self._retry_timer: Timer | None = None
+        self._retry = RateLimitRetry(self.set_timer)
         self._changed_rows = ChangedRows(session.client)
 
     def compose(self) -> ComposeResult:
@@ -243,7 +242,7 @@ class OrderListScreen(SessionScreen):
 
     def _start_load(self) -> None:
         """Start over with the current filters: the first page shows as soon as it arrives."""
-        self._cancel_retry()
+        self._retry.cancel()
         self.query_one(FindBar).show_filters(self._filters)
         query = self._query()
         if query is None:
@@ -278,7 +277,7 @@ class OrderListScreen(SessionScreen):
             self._loads_running -= 1
         if listing is not self._listing:
             return
-        self._rate_limited = 0
+        self._retry.succeeded()
         self._show_problem(None)
         self._show_listing(listing, keep_position=kind != "first")
         if kind in ("first", "reload"):
@@ -302,31 +301,23 @@ class OrderListScreen(SessionScreen):
         self._update_status_line()
 
     def _failed(self, error: PortingError, kind: LoadKind) -> None:
-        attempt = self._rate_limited + 1 if isinstance(error, RateLimitError) else 1
+        attempt = self._retry.in_a_row + 1 if isinstance(error, RateLimitError) else 1
         problem = describe_problem(error, self.session, attempt)
         self._show_problem(problem)
         if isinstance(error, RateLimitError) and problem.retry_after is not None:
-            self._rate_limited = attempt
-            self._cancel_retry()
             retry_kind: LoadKind = kind if kind != "all" else "next"
-            self._retry_timer = self.set_timer(problem.retry_after, lambda: self._retry(retry_kind))
+            self._retry.schedule(problem.retry_after, lambda: self._load_again(retry_kind))
 
     @property
     def retry_scheduled(self) -> bool:
         """A retry after a rate limit is waiting for its time."""
-        return self._retry_timer is not None
+        return self._retry.scheduled
 
-    def _retry(self, kind: LoadKind) -> None:
-        self._retry_timer = None
+    def _load_again(self, kind: LoadKind) -> None:
         if self._listing is None or not self._listing.loaded:
             self._start_load()
         else:
             self._load(self._listing, kind)
-
-    def _cancel_retry(self) -> None:
-        if self._retry_timer is not None:
-            self._retry_timer.stop()
-            self._retry_timer = None
 
     def _show_problem(self, problem: Problem | None) -> None:
         self.query_one(ProblemBanner).show(problem)
@@ -356,7 +347,7 @@ class OrderListScreen(SessionScreen):
 
     def action_refresh(self) -> None:
         """Fetch again what is loaded; the cursor stays on its order."""
-        self._cancel_retry()
+        self._retry.cancel()
         if self._listing is None or not self._listing.loaded:
             self._start_load()
         else:
@@ -381,7 +372,7 @@ class OrderListScreen(SessionScreen):
 
     def refresh_on_timer(self) -> None:
         """The auto-refresh timer: reload unless paused, busy, backing off or out of sight."""
-        if self.query_one(StatusLine).paused or self._retry_timer is not None or self._loading():
+        if self.query_one(StatusLine).paused or self._retry.scheduled or self._loading():
             return
         if not self.is_current or self._listing is None:
             return
