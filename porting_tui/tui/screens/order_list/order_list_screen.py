@@ -17,16 +17,14 @@ from porting_tui.listing.changed_rows import ChangedRows
 from porting_tui.listing.filters import FilterErrors, OrderFilters, describe, to_query
 from porting_tui.listing.order_list_export import export_orders, export_question
 from porting_tui.listing.order_listing import OrderListing
-from porting_tui.listing.order_views import BUILT_IN_NAMES, OrderView, all_views
+from porting_tui.listing.order_views import OrderView, all_views
 from porting_tui.listing.problems import Problem, describe_problem
 from porting_tui.listing.session import Session
 from porting_tui.local.drafts import DraftStore
 from porting_tui.local.export import ExportFormat
 from porting_tui.tui.clipboard import copy_text
-from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.dialogs.export_dialog import ExportDialog
 from porting_tui.tui.dialogs.filter_dialog import FilterDialog
-from porting_tui.tui.dialogs.save_view_dialog import SaveViewDialog
 from porting_tui.tui.screens.create_order.launch import (
     offer_draft_resume,
     show_drafts,
@@ -451,35 +449,11 @@ class OrderListScreen(SessionScreen):
         self.notify(f"Copied order id {order.id} to {where}", timeout=6, markup=False)
 
     def action_save_view(self) -> None:
-        taken = [view.name for view in self.tabs.views if view.saved]
-        dialog = SaveViewDialog(describe(self._filters), taken, BUILT_IN_NAMES)
-        self.app.push_screen(dialog, self._save_view_named)
-
-    async def _save_view_named(self, name: str | None) -> None:
-        if name is None:
-            return
         count = self._listing.total_items if self._listing is not None else None
-        if await self.tabs.save_view(name, self._filters, count):
-            self.notify(f"Saved view {name!r}", timeout=3, markup=False)
+        self.tabs.ask_to_save(self._filters, count)
 
     def action_delete_view(self) -> None:
-        view = self.tabs.view
-        if not view.saved:
-            self.notify(f"{view.name!r} is built in and cannot be deleted", markup=False)
-            return
-        question = f"Delete the saved view {view.name!r}? Orders are not affected."
-        dialog = ConfirmDialog("Delete view", question, "Delete")
-
-        async def answered(yes: bool | None) -> None:
-            if yes:
-                await self._delete_view(view.name)
-
-        self.app.push_screen(dialog, answered)
-
-    async def _delete_view(self, name: str) -> None:
-        if await self.tabs.remove_view(name):
-            self._filters = self.tabs.view.filters
-            self._start_load()
+        self.tabs.ask_to_delete()
 
     def action_export(self) -> None:
         if self._query() is None:

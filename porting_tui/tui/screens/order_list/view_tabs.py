@@ -11,8 +11,8 @@ from textual.message import Message
 from textual.widgets import Tab, Tabs
 
 from porting_tui.client import PortingClient
-from porting_tui.listing.filters import OrderFilters
-from porting_tui.listing.order_views import OrderView, all_views, count_views
+from porting_tui.listing.filters import OrderFilters, describe
+from porting_tui.listing.order_views import BUILT_IN_NAMES, OrderView, all_views, count_views
 from porting_tui.local.saved_views import (
     SavedView,
     SavedViewsError,
@@ -20,6 +20,8 @@ from porting_tui.local.saved_views import (
     remove_view,
     save_view,
 )
+from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
+from porting_tui.tui.dialogs.save_view_dialog import SaveViewDialog
 
 ATTENTION_TAB = "attention"
 
@@ -31,7 +33,7 @@ class ViewTabs(Tabs):
     can_focus = False
 
     class ViewChosen(Message):
-        """The user chose the view at ``index`` by its tab."""
+        """The view at ``index`` is to be shown: chosen by its tab, or left after a delete."""
 
         def __init__(self, index: int) -> None:
             super().__init__()
@@ -105,6 +107,31 @@ class ViewTabs(Tabs):
             return False
         await self.show_views(all_views(saved), 0)
         return True
+
+    def ask_to_save(self, filters: OrderFilters, count: int | None) -> None:
+        """Ask a name for ``filters`` (``count`` orders) and save them as a view and choose it."""
+        taken = [view.name for view in self.views if view.saved]
+        dialog = SaveViewDialog(describe(filters), taken, BUILT_IN_NAMES)
+
+        async def named(name: str | None) -> None:
+            if name is not None and await self.save_view(name, filters, count):
+                self.notify(f"Saved view {name!r}", timeout=3, markup=False)
+
+        self.app.push_screen(dialog, named)
+
+    def ask_to_delete(self) -> None:
+        """Delete the chosen saved view once confirmed; the first view is then chosen."""
+        view = self.view
+        if not view.saved:
+            self.notify(f"{view.name!r} is built in and cannot be deleted", markup=False)
+            return
+        question = f"Delete the saved view {view.name!r}? Orders are not affected."
+
+        async def answered(yes: bool | None) -> None:
+            if yes and await self.remove_view(view.name):
+                self.post_message(self.ViewChosen(self.index))
+
+        self.app.push_screen(ConfirmDialog("Delete view", question, "Delete"), answered)
 
     def _saved_views_failed(self, error: SavedViewsError) -> None:
         self.notify(str(error), title="Saved views", severity="error", markup=False)
