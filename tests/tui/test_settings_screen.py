@@ -145,6 +145,36 @@ async def test_a_secret_in_the_webhook_url_is_masked_until_ctrl_t(
         assert screen.form_values()["webhookUrl"].endswith("secret=hook-s3cret")
 
 
+async def test_the_changes_preview_masks_the_webhook_secret_until_ctrl_t(
+    session: Any, transport: RecordingTransport, emulator: Emulator
+) -> None:
+    emulator.store.configuration = {
+        **EXISTING,
+        "webhookUrl": "https://hooks.example.com/p?secret=old-s3cret",
+    }
+    app = PortingApp(session)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_settings(app, pilot)
+        new_url = "https://hooks.example.com/p?secret=new-s3cret"
+        await type_into(pilot, screen, "webhookUrl", new_url)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ChangesDialog)
+        [change] = dialog.changes
+        assert "s3cret" not in change.before + change.after
+        assert change.after.startswith("https://hooks.example.com/p?secret=")
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("ctrl+t", "ctrl+s")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ChangesDialog)
+        assert [(c.before, c.after) for c in dialog.changes] == [
+            ("https://hooks.example.com/p?secret=old-s3cret", new_url)
+        ]
+
+
 async def test_cancelling_the_changes_sends_nothing(
     session: Any, transport: RecordingTransport, emulator: Emulator
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -26,7 +27,7 @@ from porting_tui.domain.configuration_checks import (
     configuration_changes,
     read_path,
 )
-from porting_tui.domain.masking import url_has_secret
+from porting_tui.domain.masking import mask_url_secrets, url_has_secret
 from porting_tui.domain.value_checks import PORT_TIME_ZONES
 from porting_tui.listing.problems import describe_problem
 from porting_tui.listing.session import Session
@@ -253,6 +254,16 @@ class SettingsScreen(SessionScreen):
             )
             return
         changes = configuration_changes(self.current, checked.body)
+        if not self.revealed:
+            # The preview masks the webhook URL's secret as the form does until ctrl+t.
+            changes = [
+                replace(
+                    change,
+                    before=mask_url_secrets(change.before),
+                    after=mask_url_secrets(change.after),
+                )
+                for change in changes
+            ]
         if not changes:
             self.notify("Nothing to save: the defaults are as shown.", timeout=3)
             return
