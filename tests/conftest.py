@@ -22,10 +22,12 @@ def steady_cursors(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(autouse=True)
 def private_state_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Crash reports of a test land in tmp_path, never in the state folder of its runner."""
-    home = tmp_path / "xdg-state"
-    monkeypatch.setenv("XDG_STATE_HOME", str(home))
-    return home
+    """Config, data, cache and state of a test (its local store, audit log, drafts, crash
+    reports) live in tmp_path, never in the folders of its runner: a second copy of the suite
+    running beside this one must not see them."""
+    for name in ("CONFIG", "DATA", "CACHE", "STATE"):
+        monkeypatch.setenv(f"XDG_{name}_HOME", str(tmp_path / f"xdg-{name.lower()}"))
+    return tmp_path / "xdg-state"
 
 
 @pytest.fixture(autouse=True)

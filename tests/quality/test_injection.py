@@ -35,6 +35,7 @@ from tests.quality.conftest import (
     screen_text,
     settle,
 )
+from tests.waiting import wait_until
 
 MARKUP = "[bold red]x[/]"
 LINK = "[link=http://evil.example]y[/link]"
@@ -152,6 +153,10 @@ async def test_carrier_names_and_reasons_in_the_wizard_are_shown_literally(
         await settle(pilot)
         await pilot.press("ctrl+right")
         await settle(pilot)
+        reason = squeezed("Why [link=http://evil")
+        await wait_until(
+            pilot, lambda: reason in squeezed(screen_text(app)), "the portability results"
+        )
         assert_literal(app, "portability", f"Carrier {MARKUP}", "Why [link=http://evil")
 
 
