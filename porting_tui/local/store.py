@@ -17,6 +17,7 @@ import contextlib
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +28,7 @@ from porting_tui.local.store_problems import is_corrupt, report_problem
 
 STORE_FILE_NAME = "state.sqlite3"
 _BUSY_TIMEOUT_MS = 10_000
+_LOCKED_RETRY_SECONDS = 0.05
 
 
 class StoreError(Exception):
@@ -58,10 +60,10 @@ class LocalStore:
         path = path or default_store_path()
         paths.ensure_private_dir(path.parent)
         try:
-            connection = _connect(path)
+            connection = _connect_when_free(path)
             return cls(path, connection, None)
         except sqlite3.DatabaseError as error:
-            if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+            if _is_locked(error):
                 raise StoreError(f"The local store {path} is locked by another program") from None
             moved = _move_aside(path)
             try:
@@ -173,6 +175,26 @@ class LocalStore:
 def utc_now_text() -> str:
     """The current time as stored in the database: ISO 8601, UTC, with a Z."""
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _is_locked(error: sqlite3.DatabaseError) -> bool:
+    return isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
+
+
+def _connect_when_free(path: Path) -> sqlite3.Connection:
+    """Connect, waiting out another instance that is setting up the same file.
+
+    Switching a new file to WAL takes a lock that SQLite's busy handler does not wait for,
+    so two instances started together (two tmux windows) could see "database is locked".
+    """
+    deadline = time.monotonic() + _BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return _connect(path)
+        except sqlite3.OperationalError as error:
+            if not _is_locked(error) or time.monotonic() >= deadline:
+                raise
+        time.sleep(_LOCKED_RETRY_SECONDS)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
 import stat
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
-from porting_tui.local.store import LocalStore
+import pytest
+
+from porting_tui.local import store as store_module
+from porting_tui.local.store import LocalStore, StoreError
 
 SCHEMA = ["CREATE TABLE IF NOT EXISTS items (id INTEGER PRIMARY KEY, writer TEXT, n INTEGER)"]
 
@@ -77,3 +81,41 @@ def test_two_processes_writing_at_once_lose_no_record(tmp_path: Path) -> None:
     store = LocalStore.open(path)
     rows = store.query("SELECT writer, count(*) FROM items GROUP BY writer ORDER BY writer")
     assert [(r[0], r[1]) for r in rows] == [("first", 300), ("second", 300)]
+
+
+def test_opening_waits_while_another_instance_sets_up_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Switching a new file to WAL is not covered by SQLite's busy handler: an instance
+    # started beside another one may be told "database is locked" and must try again.
+    real_connect = store_module._connect
+    attempts: list[Path] = []
+
+    def connect_after_two_refusals(path: Path) -> sqlite3.Connection:
+        attempts.append(path)
+        if len(attempts) <= 2:
+            raise sqlite3.OperationalError("database is locked")
+        return real_connect(path)
+
+    monkeypatch.setattr(store_module, "_connect", connect_after_two_refusals)
+    monkeypatch.setattr(store_module, "_LOCKED_RETRY_SECONDS", 0)
+    store = LocalStore.open(tmp_path / "state.sqlite3")
+    assert len(attempts) == 3
+    assert store.moved_aside is None
+    store.close()
+
+
+def test_a_store_locked_for_good_is_reported_not_moved_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def always_locked(path: Path) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(store_module, "_connect", always_locked)
+    monkeypatch.setattr(store_module, "_LOCKED_RETRY_SECONDS", 0)
+    monkeypatch.setattr(store_module, "_BUSY_TIMEOUT_MS", 0)
+    path = tmp_path / "state.sqlite3"
+    path.write_bytes(b"")
+    with pytest.raises(StoreError, match="locked by another program"):
+        LocalStore.open(path)
+    assert [p.name for p in tmp_path.iterdir()] == ["state.sqlite3"]
