@@ -10,14 +10,16 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
+from porting_tui.attention.changes import diff_states
 from porting_tui.attention.detail_cache import Observation
 from porting_tui.attention.fetcher import DetailFetcher, FetchProgress, Sleep
-from porting_tui.attention.markers import change_marker
+from porting_tui.attention.markers import CHANGED, change_marker
 from porting_tui.attention.ranking import AttentionItem, rank
-from porting_tui.attention.rules import assess
+from porting_tui.attention.rules import assess, idle_business_days
 from porting_tui.attention.settings import OPEN_STATUSES, AttentionSettings
+from porting_tui.attention.snoozes import Snooze, Snoozes
 from porting_tui.attention.summary import SinceLastLooked, since_last_looked
 from porting_tui.attention.tracker import OrderTracker
 from porting_tui.client import Order, OrderListItem, PortingClient, day_of
@@ -52,6 +54,8 @@ class AttentionBoard:
         self.settings = settings or AttentionSettings()
         self.seen_state = SeenState(store, profile, clock=clock)
         self.tracker = OrderTracker(store, profile, clock=clock)
+        self.snoozes = Snoozes(store, profile)
+        self._undo_snooze: tuple[int, Snooze | None] | None = None
         self.rows: dict[int, OrderListItem] = {}
         self.progress = FetchProgress()
         self._clock = clock
@@ -59,6 +63,10 @@ class AttentionBoard:
         self._monotonic = monotonic
         self._seen = self.seen_state.all()
         self.baseline = self.seen_state.baseline()
+
+    def now(self) -> datetime:
+        """The board's clock (the demo's frozen one in the demo)."""
+        return self._clock()
 
     async def list_open_orders(self) -> list[OrderListItem]:
         rows: list[OrderListItem] = []
@@ -123,26 +131,81 @@ class AttentionBoard:
         return self.tracker.cache.get(order_id)
 
     def item(self, order_id: int) -> AttentionItem | None:
-        """The order as a row of the view, with its reasons (none: it needs nothing now)."""
+        """The order as a row of the view, with its reasons (none: it needs nothing now).
+
+        Reasons, counts and age all come from the same read of the order; what the operator
+        has seen only sets ``looked`` (dim, sort later), it never removes a reason.
+        """
         observation = self.observation(order_id)
         if observation is None:
             return None
+        state, now = observation.state, self._clock()
         seen = self._seen.get(order_id)
-        reasons = assess(
-            observation.state,
-            seen,
-            now=self._clock(),
-            changed_at=observation.changed_at,
-            settings=self.settings,
-        )
+        reasons = assess(state, now=now, changed_at=observation.changed_at, settings=self.settings)
+        news = seen is not None and bool(diff_states(seen.state, state))
         row = self.rows.get(order_id)
-        marker = change_marker(row, seen, observation, self.baseline) if row else None
-        return AttentionItem(order_id, observation.state, reasons, row, marker)
+        if row is not None and (seen is None or observation.list_key != list_key(row)):
+            marker = change_marker(row, seen, observation, self.baseline)
+        else:
+            marker = CHANGED if news else None
+        return AttentionItem(
+            order_id,
+            state,
+            reasons,
+            age_days=idle_business_days(state, observation.changed_at, now),
+            looked=seen is not None and not news,
+            marker=marker,
+            snooze=self._snooze_holding(order_id, state),
+        )
 
-    def items(self) -> list[AttentionItem]:
-        """The Needs attention ranking over the open orders read so far."""
+    def _snooze_holding(self, order_id: int, state: OrderState) -> Snooze | None:
+        """The order's snooze while it holds; one that has run out is ended here."""
+        snooze = self.snoozes.get(order_id)
+        if snooze is None or snooze.holds(state, self._clock()):
+            return snooze
+        self.snoozes.remove(order_id)
+        return None
+
+    def _ranked(self) -> list[AttentionItem]:
         candidates = (self.item(order_id) for order_id in self.rows)
         return rank(item for item in candidates if item is not None)
+
+    def items(self) -> list[AttentionItem]:
+        """The Needs attention ranking over the open orders read so far, without snoozed ones."""
+        return [item for item in self._ranked() if item.snooze is None]
+
+    def snoozed_items(self) -> list[AttentionItem]:
+        """The snoozed orders that would otherwise need attention, in ranking order."""
+        return [item for item in self._ranked() if item.snooze is not None]
+
+    def snooze(self, order_id: int, until: date | None) -> Snooze | None:
+        """Put the order out of the view until ``until`` (None: until it changes)."""
+        observation = self.observation(order_id)
+        if observation is None:
+            return None
+        snooze = Snooze(observation.state, until, self._clock())
+        self._undo_snooze = (order_id, self.snoozes.get(order_id))
+        self.snoozes.put(snooze)
+        return snooze
+
+    def unsnooze(self, order_id: int) -> Snooze | None:
+        """Bring the order back into the view now; the snooze it had, if any."""
+        previous = self.snoozes.remove(order_id)
+        if previous is not None:
+            self._undo_snooze = (order_id, previous)
+        return previous
+
+    def undo_snooze(self) -> int | None:
+        """Undo the last snooze or unsnooze; the order it was about (None: nothing to undo)."""
+        if self._undo_snooze is None:
+            return None
+        order_id, before = self._undo_snooze
+        self._undo_snooze = None
+        if before is None:
+            self.snoozes.remove(order_id)
+        else:
+            self.snoozes.put(before)
+        return order_id
 
     def marker(self, row: OrderListItem) -> str | None:
         """The change marker of any order-list row (open or not)."""

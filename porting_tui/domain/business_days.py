@@ -82,6 +82,16 @@ def add_business_days(day: date, count: int) -> date:
     return day
 
 
+def business_days_between(start: date, end: date) -> int:
+    """How many business days follow ``start`` up to and including ``end`` (0 if none)."""
+    count, day = 0, start
+    while day < end:
+        day += timedelta(days=1)
+        if is_business_day(day):
+            count += 1
+    return count
+
+
 def next_business_day(today: date) -> date:
     """The first business day after ``today``: the earliest sensible default port date."""
     return business_day_on_or_after(today + timedelta(days=1))

@@ -29,6 +29,8 @@ class RejectionHint:
     patterns: tuple[re.Pattern[str], ...]
     field: str | None = None
     """What to change to fix it: an order or per-number API path, or ``phoneNumbers``."""
+    step: str = ""
+    """The next step in two or three words (``fix PIN``), for Needs attention."""
 
     def matches(self, reason: str) -> bool:
         return any(pattern.search(reason) for pattern in self.patterns)
@@ -56,12 +58,15 @@ def _hint(entry: Any, index: int) -> RejectionHint:
     field = entry.get("field")
     if field is not None and (not isinstance(field, str) or not field.strip()):
         raise HintsFileError(f"hint {index + 1}: 'field' must be a non-empty string")
+    title = _text(entry, "title", index)
+    step = _text(entry, "step", index) if "step" in entry else f"fix {title.lower()}"
     return RejectionHint(
         _text(entry, "key", index),
-        _text(entry, "title", index),
+        title,
         _text(entry, "advice", index),
         tuple(compiled),
         field.strip() if field else None,
+        step,
     )
 
 

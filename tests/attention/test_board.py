@@ -119,5 +119,5 @@ async def test_a_note_leaves_the_list_row_alone_but_a_reread_finds_it(world: Wor
     assert board.items() == []
 
     await board.reread(order.id)
-    assert [item.why for item in board.items()] == ["new note ✉"]
+    assert [item.why for item in board.items()] == ["note ✉"]
     assert board.timeline(order.id)[-1].text == "Note from Sinch Porting"

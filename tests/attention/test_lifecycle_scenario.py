@@ -1,6 +1,11 @@
 """Drive the emulator's clock through rejection, notes, a fix, FOC and activation, and check the
 attention ranking, the change markers, the "since you last looked" text and the timeline at
-each step."""
+each step.
+
+The rule under test: a Needs attention row stays while its reason holds, however often the
+operator opens the order, leaves once the reason is resolved, and its counts always come from
+the same read as its reasons.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from datetime import datetime, timedelta
 
 from porting_tui.attention.board import AttentionBoard
 from porting_tui.attention.markers import CHANGED, NEW
+from porting_tui.attention.rules import EXCLUDED, REJECTED
 from porting_tui.client import Order
 from porting_tui.local.timeline import SOURCE_HISTORY, SOURCE_SERVER, SOURCE_YOU
 from tests.attention.conftest import World, new_order, same_carrier_numbers
@@ -17,7 +23,17 @@ EASTERN_MIDNIGHT_THURSDAY = datetime.fromisoformat("2025-03-13T04:00:00+00:00")
 
 
 def why(board: AttentionBoard) -> dict[int, str]:
+    """Each listed order's reasons, after checking its counts agree with them."""
+    for item in board.items():
+        for reason in item.reasons:
+            if reason.kind in (REJECTED, EXCLUDED):
+                count = item.count(reason.kind.upper())
+                assert reason.text.startswith(f"{count} "), (reason.text, count)
     return {item.order_id: item.why for item in board.items()}
+
+
+def looked(board: AttentionBoard) -> dict[int, bool]:
+    return {item.order_id: item.looked for item in board.items()}
 
 
 def markers(board: AttentionBoard) -> dict[int, str | None]:
@@ -50,16 +66,20 @@ async def test_an_on_demand_order_from_rejection_to_activation(world: World) -> 
     # Step 2: the carrier answers: 3 confirmed for Thursday, 2 rejected, and Sinch writes.
     emulator.advance(timedelta(hours=2))
     await board.refresh()
-    assert why(board) == {order.id: "2 rejected · new note ✉ · FOC Thu 03-13"}
+    assert why(board) == {order.id: "2 rejected · note ✉ · FOC Thu 03-13"}
+    assert [item.step for item in board.items()] == ["fix PIN"]
     assert markers(board) == {order.id: CHANGED}
+    assert looked(board) == {order.id: False}
     current = await client.orders.get(order.id)
     summary = board.open_order(current)
     assert summary.text == (
         "+1 note from Sinch Porting, +3 numbers CONFIRMED, "
         "2 numbers REJECTED: Invalid port-out PIN, FOC set to 2025-03-13"
     )
+    # Opening it is not fixing it: the row stays, only quieter.
     assert markers(board) == {order.id: None}
-    assert why(board) == {order.id: "FOC Thu 03-13"}
+    assert why(board) == {order.id: "2 rejected · note ✉ · FOC Thu 03-13"}
+    assert looked(board) == {order.id: True}
     history = timeline(board, order.id)
     assert history[0] == (SOURCE_HISTORY, "Order created")
     assert (SOURCE_YOU, "You created the order") in history
@@ -69,6 +89,11 @@ async def test_an_on_demand_order_from_rejection_to_activation(world: World) -> 
         SOURCE_SERVER,
         f"2 numbers REJECTED: Invalid port-out PIN ({', '.join(bad)})",
     ) in history
+
+    # Step 2b: the operator answers the note: that reason goes, the rejection stays.
+    await client.orders.add_note(order.id, "Asking the customer for the PIN now.")
+    board.observe(await client.orders.get(order.id))
+    assert why(board) == {order.id: "2 rejected · FOC Thu 03-13"}
 
     # Step 3: the operator fixes the PINs; the rejection is resolved without another look.
     def fix_pins(draft: Order) -> None:
@@ -91,7 +116,7 @@ async def test_an_on_demand_order_from_rejection_to_activation(world: World) -> 
     current = await client.orders.get(order.id)
     assert current.status == "CONFIRMED"
     assert board.since_last_looked(board.observe(current).state).text == (
-        "+2 numbers CONFIRMED, FOC set to 2025-03-13, order now CONFIRMED"
+        "+1 note from you, +2 numbers CONFIRMED, FOC set to 2025-03-13, order now CONFIRMED"
     )
     assert why(board) == {order.id: "FOC Thu 03-13"}
 
@@ -125,7 +150,7 @@ async def test_an_on_demand_order_from_rejection_to_activation(world: World) -> 
     assert times == sorted(times)
 
 
-async def test_an_unfixed_rejection_goes_stale_and_undo_brings_the_marker_back(
+async def test_an_unfixed_rejection_stays_goes_stale_and_undo_brings_the_marker_back(
     world: World,
 ) -> None:
     client, emulator = world.client, world.emulator
@@ -134,17 +159,80 @@ async def test_an_unfixed_rejection_goes_stale_and_undo_brings_the_marker_back(
         new_order([number], date="2025-03-13", pins={number: "0000"})
     )
     emulator.advance(timedelta(hours=2))
-    board = world.board()
+    board = world.board(stale_pending_days=3)
     await board.refresh()
-    assert why(board) == {order.id: "1 rejected · new note ✉"}
+    assert why(board) == {order.id: "1 rejected · note ✉"}
     board.open_order(await client.orders.get(order.id))
-    assert why(board) == {}
+    assert why(board) == {order.id: "1 rejected · note ✉"}
+    assert looked(board) == {order.id: True}
 
+    # Six calendar days from Tuesday are four business days without a change.
     emulator.advance(timedelta(days=6))
     await board.refresh()
-    assert why(board) == {order.id: "no change 6 days"}
+    assert why(board) == {order.id: "1 rejected · note ✉ · no change 4 bd"}
+    [item] = board.items()
+    assert item.age_days == 4
 
-    # Undoing the look brings back what the operator had not seen.
+    # Undoing the look brings back the marker of what the operator had not seen.
     assert board.undo_seen(order.id) is None
-    assert why(board) == {order.id: "1 rejected · new note ✉ · no change 6 days"}
+    assert looked(board) == {order.id: False}
     assert markers(board) == {order.id: NEW}
+
+
+async def test_a_snooze_until_the_next_change_ends_with_the_change(world: World) -> None:
+    client, emulator = world.client, world.emulator
+    [number] = same_carrier_numbers(1)
+    order = await client.orders.create(
+        new_order([number], date="2025-03-13", pins={number: "0000"})
+    )
+    emulator.advance(timedelta(hours=2))
+    board = world.board()
+    await board.refresh()
+    assert board.snooze(order.id, None) is not None
+    assert why(board) == {}
+    assert [item.order_id for item in board.snoozed_items()] == [order.id]
+
+    # Nothing changes for a day: still snoozed.
+    emulator.advance(timedelta(days=1))
+    await board.refresh()
+    assert why(board) == {}
+
+    # Sinch writes again: the order is back, and the snooze is over for good.
+    record = emulator.store.get(order.id)
+    assert record is not None
+    emulator.lifecycle.add_note(
+        record, "Still waiting for a PIN.", "Sinch Porting", emulator.clock.now()
+    )
+    await board.reread(order.id)
+    assert why(board) == {order.id: "1 rejected · 2 notes ✉"}
+    assert board.snoozed_items() == []
+    assert board.snoozes.get(order.id) is None
+
+
+async def test_a_snooze_until_a_day_and_its_undo(world: World) -> None:
+    client, emulator = world.client, world.emulator
+    [number] = same_carrier_numbers(1)
+    order = await client.orders.create(
+        new_order([number], date="2025-03-13", pins={number: "0000"})
+    )
+    emulator.advance(timedelta(hours=2))
+    board = world.board()
+    await board.refresh()
+    friday = emulator.clock.now().date() + timedelta(days=3)
+    board.snooze(order.id, friday)
+    assert why(board) == {}
+    assert board.undo_snooze() == order.id
+    assert why(board) == {order.id: "1 rejected · note ✉"}
+    board.snooze(order.id, friday)
+    board.unsnooze(order.id)
+    assert why(board) == {order.id: "1 rejected · note ✉"}
+    assert board.undo_snooze() == order.id
+    assert why(board) == {}
+
+    # The snooze survives a restart (it is in the local store) and ends on Friday.
+    board = world.board()
+    await board.refresh()
+    assert why(board) == {}
+    emulator.advance(timedelta(days=3))
+    await board.refresh()
+    assert why(board) == {order.id: "1 rejected · note ✉"}

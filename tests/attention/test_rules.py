@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from porting_tui.attention.ranking import AttentionItem, rank
-from porting_tui.attention.rules import FOC_SOON, NOTE, READY, REJECTED, STALE, assess
+from porting_tui.attention.rules import EXCLUDED, FOC_SOON, NOTE, READY, REJECTED, STALE, assess
 from porting_tui.attention.settings import AttentionSettings
 from porting_tui.local.order_state import OrderState
-from porting_tui.local.seen_state import SeenOrder
 from tests.attention.factories import NOW, note, number, state
 
 SETTINGS = AttentionSettings(own_authors=frozenset({"demo-key"}))
@@ -17,7 +16,6 @@ RECENT = NOW - timedelta(hours=2)
 
 def kinds(
     order: OrderState,
-    seen: SeenOrder | None = None,
     *,
     now: datetime = NOW,
     changed_at: datetime = RECENT,
@@ -26,7 +24,7 @@ def kinds(
     options = AttentionSettings(
         own_authors=frozenset({"demo-key"}), stale_pending_days=stale_pending_days
     )
-    reasons = assess(order, seen, now=now, changed_at=changed_at, settings=options)
+    reasons = assess(order, now=now, changed_at=changed_at, settings=options)
     return [(reason.kind, reason.text) for reason in reasons]
 
 
@@ -34,20 +32,31 @@ def test_a_quiet_pending_order_needs_nothing() -> None:
     assert kinds(state(number("+12125550001"))) == []
 
 
-def test_rejected_numbers_count_until_the_operator_has_seen_them() -> None:
+def test_rejected_numbers_count_while_they_are_rejected_and_name_the_fix() -> None:
     rejected = state(
         number("+12125550001", "REJECTED", reason="Invalid port-out PIN", at=RECENT),
         number("+12125550002", "REJECTED", reason="Invalid port-out PIN", at=RECENT),
+        number("+12125550004", "REJECTED", reason="Address mismatch", at=RECENT),
         number("+12125550003", "CONFIRMED", foc=NOW + timedelta(days=20), at=RECENT),
     )
-    assert kinds(rejected) == [(REJECTED, "2 rejected")]
-    assert kinds(rejected, SeenOrder(NOW, rejected)) == []
+    assert kinds(rejected) == [(REJECTED, "3 rejected")]
+    [reason] = assess(rejected, now=NOW, changed_at=RECENT, settings=SETTINGS)
+    # The most common rejection names the next step.
+    assert reason.step == "fix PIN"
 
 
-def test_a_number_rejected_again_after_a_fix_counts_again() -> None:
-    first = state(number("+12125550001", "REJECTED", at=RECENT - timedelta(days=1)))
-    again = state(number("+12125550001", "REJECTED", at=RECENT))
-    assert kinds(again, SeenOrder(RECENT, first)) == [(REJECTED, "1 rejected")]
+def test_a_rejection_without_a_known_hint_asks_to_read_it() -> None:
+    odd = state(number("+12125550001", "REJECTED", reason="Code 7731", at=RECENT))
+    [reason] = assess(odd, now=NOW, changed_at=RECENT, settings=SETTINGS)
+    assert reason.step == "read rejection"
+
+
+def test_excluded_numbers_need_a_look_after_the_rejections() -> None:
+    mixed = state(
+        number("+12125550001", "EXCLUDED", reason="Not portable", at=RECENT),
+        number("+12125550002", "REJECTED", at=RECENT),
+    )
+    assert kinds(mixed) == [(REJECTED, "1 rejected"), (EXCLUDED, "1 excluded")]
 
 
 def test_fixed_numbers_leave_the_view_without_a_look() -> None:
@@ -55,11 +64,10 @@ def test_fixed_numbers_leave_the_view_without_a_look() -> None:
     assert kinds(fixed) == []
 
 
-def test_a_note_from_someone_else_counts_until_seen_or_answered() -> None:
+def test_a_note_from_someone_else_counts_until_answered() -> None:
     question = note("q1", "Sinch Porting", RECENT)
     asked = state(number("+12125550001"), notes=(question,))
-    assert kinds(asked) == [(NOTE, "new note ✉")]
-    assert kinds(asked, SeenOrder(NOW, asked)) == []
+    assert kinds(asked) == [(NOTE, "note ✉")]
     answered = state(
         number("+12125550001"), notes=(question, note("a1", "demo-key", RECENT + timedelta(1)))
     )
@@ -108,16 +116,16 @@ def test_on_demand_groups_are_ready_once_their_foc_day_has_begun() -> None:
     assert kinds(activated) == []
 
 
-def test_pending_with_no_change_for_too_long_is_stale() -> None:
-    old = datetime(2026, 11, 10, tzinfo=UTC)
-    quiet = state(number("+12125550001", "REJECTED", at=old), created=old.date())
-    seen = SeenOrder(old, quiet)
-    later = old + timedelta(days=6, hours=1)
-    assert kinds(quiet, seen, now=old + timedelta(days=5), changed_at=old) == []
-    assert kinds(quiet, seen, now=later, changed_at=old) == [(STALE, "no change 6 days")]
-    assert kinds(quiet, seen, now=later, changed_at=old, stale_pending_days=7) == []
+def test_pending_with_no_change_for_too_many_business_days_is_stale() -> None:
+    # Tuesday 2026-11-10; Wednesday the 11th is Veterans Day, so the count starts on Thursday.
+    old = datetime(2026, 11, 10, 15, tzinfo=UTC)
+    quiet = state(number("+12125550001", "PENDING"), created=old.date())
+    wednesday, thursday = old + timedelta(days=8), old + timedelta(days=9)
+    assert kinds(quiet, now=wednesday, changed_at=old) == []
+    assert kinds(quiet, now=thursday, changed_at=old) == [(STALE, "no change 6 bd")]
+    assert kinds(quiet, now=thursday, changed_at=old, stale_pending_days=7) == []
     # A change the app observed counts even when the order's own dates are old.
-    assert kinds(quiet, seen, now=later, changed_at=later - timedelta(days=1)) == []
+    assert kinds(quiet, now=thursday, changed_at=thursday - timedelta(days=1)) == []
 
 
 def test_settled_orders_need_nothing() -> None:
@@ -128,7 +136,7 @@ def test_settled_orders_need_nothing() -> None:
 
 def test_ranking_puts_rejections_first_then_notes_then_foc() -> None:
     def item(order_id: int, order: OrderState) -> AttentionItem:
-        reasons = assess(order, None, now=NOW, changed_at=RECENT, settings=SETTINGS)
+        reasons = assess(order, now=NOW, changed_at=RECENT, settings=SETTINGS)
         return AttentionItem(order_id, order, reasons)
 
     foc = state(number("+1", "CONFIRMED", foc=NOW + timedelta(days=1)))
@@ -138,4 +146,22 @@ def test_ranking_puts_rejections_first_then_notes_then_foc() -> None:
     quiet = state(number("+1"))
     ranked = rank([item(1, foc), item(2, noted), item(3, rejected), item(4, both), item(5, quiet)])
     assert [i.order_id for i in ranked] == [4, 3, 2, 1]
-    assert ranked[0].why == "1 rejected · new note ✉"
+    assert ranked[0].why == "1 rejected · note ✉"
+
+
+def test_what_was_already_looked_at_sorts_after_news_of_the_same_urgency() -> None:
+    def item(order_id: int, order: OrderState, *, looked: bool) -> AttentionItem:
+        reasons = assess(order, now=NOW, changed_at=RECENT, settings=SETTINGS)
+        return AttentionItem(order_id, order, reasons, looked=looked)
+
+    rejected = state(number("+1", "REJECTED", at=RECENT))
+    noted = state(number("+1"), notes=(note("x", at=RECENT),))
+    ranked = rank(
+        [
+            item(9, rejected, looked=True),
+            item(3, rejected, looked=False),
+            item(5, noted, looked=False),
+        ]
+    )
+    # Seen-state never outranks a reason: the looked-at rejection still beats a new note.
+    assert [i.order_id for i in ranked] == [3, 9, 5]
