@@ -17,6 +17,7 @@ from porting_tui.attention.detail_cache import Observation
 from porting_tui.attention.fetcher import DetailFetcher, FetchProgress, Sleep
 from porting_tui.attention.markers import CHANGED, change_marker
 from porting_tui.attention.ranking import AttentionItem, rank
+from porting_tui.attention.row_details import RowDetails, row_details
 from porting_tui.attention.rules import assess, idle_business_days
 from porting_tui.attention.settings import OPEN_STATUSES, AttentionSettings
 from porting_tui.attention.snoozes import Snooze, Snoozes
@@ -206,6 +207,16 @@ class AttentionBoard:
         else:
             self.snoozes.put(before)
         return order_id
+
+    def row_details(self, row: OrderListItem) -> RowDetails | None:
+        """The details of a list row's order, when they were read for the row as it is."""
+        observation = self.observation(row.id)
+        if observation is None or observation.list_key != list_key(row):
+            return None
+        item = self.item(row.id)
+        if item is None:
+            return None
+        return row_details(item, item.state.local_date(self._clock()))
 
     def marker(self, row: OrderListItem) -> str | None:
         """The change marker of any order-list row (open or not)."""

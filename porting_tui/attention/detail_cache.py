@@ -10,7 +10,7 @@ from porting_tui.local.seen_state import parse_time, time_text
 from porting_tui.local.store import LocalStore
 
 FEATURE = "order_observations"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEMA = [
     "CREATE TABLE IF NOT EXISTS order_observations ("
     " profile TEXT NOT NULL,"
@@ -20,6 +20,8 @@ SCHEMA = [
     " list_key TEXT,"
     " state TEXT NOT NULL,"
     " PRIMARY KEY (profile, order_id))",
+    # Version 2 keeps the desired port date: details read before are read again once.
+    "UPDATE order_observations SET list_key = NULL",
 ]
 
 

@@ -97,6 +97,13 @@ class LazyGroup(click.Group):
     metavar="N",
     help="Needs attention: order details read at once in the background.",
 )
+@click.option(
+    "--start-on",
+    type=click.Choice(["attention", "list"]),
+    default="attention",
+    show_default=True,
+    help="What the app shows first: Needs attention once ranked, or the order list.",
+)
 @click.version_option(__version__, "-V", "--version", prog_name="porting-tui")
 @click.pass_context
 def cli(
@@ -107,6 +114,7 @@ def cli(
     refresh_seconds: float,
     stale_days: int,
     detail_concurrency: int,
+    start_on: str,
 ) -> None:
     """Triage, create and activate Sinch port-in orders from the terminal.
 
@@ -128,6 +136,7 @@ def cli(
         refresh_seconds=refresh_seconds,
         stale_days=stale_days,
         detail_concurrency=detail_concurrency,
+        start_on=start_on,
     )
     sys.exit(launch_app(profile_name, demo, settings))
 

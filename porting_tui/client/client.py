@@ -12,6 +12,7 @@ from urllib.parse import quote
 import httpx
 
 from porting_tui import __version__
+from porting_tui.client.activity import RequestActivity
 from porting_tui.client.auth import (
     Authenticator,
     BasicAuthenticator,
@@ -92,6 +93,8 @@ class PortingClient:
             raise PortingConfigError("max_retries cannot be negative")
         base = checked_url(base_url, "API base URL")
         token_url = checked_url(auth_url, "token URL") if auth == "oauth" else None
+        self.activity = RequestActivity()
+        """The requests in flight now, for a loading indicator (listeners get every change)."""
 
         self.project_id = project_id.strip()
         self.base_url = str(base).rstrip("/")
@@ -130,6 +133,7 @@ class PortingClient:
             on_mutation=on_mutation,
             deadline=deadline,
             max_answer_bytes=max_answer_bytes,
+            activity=self.activity,
         )
         self.portability = PortabilityResource(self._session)
         self.orders = OrdersResource(self._session)

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import TypeAdapter, ValidationError
 
+from porting_tui.client.activity import SIGNING_IN, RequestActivity, describe_request
 from porting_tui.client.auth import Authenticator
 from porting_tui.client.errors import (
     AuthenticationError,
@@ -131,8 +132,10 @@ class ApiSession:
         on_mutation: MutationObserver | None = None,
         deadline: float = DEFAULT_DEADLINE,
         max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+        activity: RequestActivity | None = None,
     ) -> None:
         self.http = http
+        self.activity = activity or RequestActivity()
         self.deadline = deadline
         self.max_answer_bytes = max_answer_bytes
         self.api_root = api_root
@@ -234,7 +237,39 @@ class ApiSession:
         params: Mapping[str, str] | None = None,
         repeatable: bool | None = None,
     ) -> httpx.Response:
-        """Send one request with retries; return a 2xx response or raise a ``PortingError``."""
+        """Send one request with retries; return a 2xx response or raise a ``PortingError``.
+
+        The request counts as in flight until it ends, its retries and their pauses included:
+        the operator is waiting for its answer all that time.
+        """
+        with self.activity.request(self._description(method, url)):
+            return await self._send(
+                method,
+                url,
+                headers=headers,
+                json=json,
+                data=data,
+                params=params,
+                repeatable=repeatable,
+            )
+
+    def _description(self, method: str, url: str) -> str:
+        if url.startswith(self.api_root + "/"):
+            return describe_request(method, url[len(self.api_root) :])
+        # Every request outside the project is the OAuth token request of the client.
+        return SIGNING_IN
+
+    async def _send(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: Mapping[str, str],
+        json: Any,
+        data: Mapping[str, str] | None,
+        params: Mapping[str, str] | None,
+        repeatable: bool | None,
+    ) -> httpx.Response:
         if repeatable is None:
             repeatable = method.upper() in _REPEATABLE_METHODS
         target = httpx.URL(url)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from porting_tui.client import PortingClient, PortingError
+from porting_tui.client import OrderListItem, PortingClient, PortingError
 from porting_tui.listing.order_listing import OrderListing
 
 
@@ -25,9 +25,17 @@ class ChangedRows:
         return not self._draining
 
     async def drain(
-        self, current: Callable[[], OrderListing | None], show: Callable[[OrderListing], None]
+        self,
+        current: Callable[[], OrderListing | None],
+        show: Callable[[OrderListing], None],
+        left: Callable[[OrderListItem], None] | None = None,
     ) -> None:
-        """Fetch each queued order's row and put it in the current listing, then ``show`` it."""
+        """Fetch each queued order's row and put it in the current listing, then ``show`` it.
+
+        A row whose status no longer matches the listing's status filter leaves the listing
+        (``left`` is told, so that the user hears where it went) rather than staying in a
+        view it no longer belongs to until the next refresh.
+        """
         self._draining = True
         try:
             while self._pending:
@@ -40,7 +48,15 @@ class ChangedRows:
                 if listing is None or not page.orders:
                     continue
                 fresh = page.orders[0]
-                listing.orders = [fresh if o.id == fresh.id else o for o in listing.orders]
+                wanted = listing.query.get("status")
+                if wanted and fresh.status != wanted:
+                    listing.orders = [o for o in listing.orders if o.id != fresh.id]
+                    if listing.total_items:
+                        listing.total_items -= 1
+                    if left is not None:
+                        left(fresh)
+                else:
+                    listing.orders = [fresh if o.id == fresh.id else o for o in listing.orders]
                 show(listing)
         finally:
             self._draining = False

@@ -8,7 +8,8 @@ from datetime import date
 
 from porting_tui.client import PortingClient, PortingError
 from porting_tui.listing.filters import FilterErrors, OrderFilters, to_query
-from porting_tui.local.saved_views import SavedView
+from porting_tui.listing.session import Session
+from porting_tui.local.saved_views import DEMO_PROFILE, SavedView
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,8 @@ class OrderView:
     filters: OrderFilters
     saved: bool = False
     """True for the user's own views (they can be deleted), False for built-ins."""
+    all_profiles: bool = False
+    """A saved view shown on every profile, not only on the session's."""
 
 
 BUILT_IN_VIEWS = (
@@ -27,13 +30,20 @@ BUILT_IN_VIEWS = (
 BUILT_IN_NAMES = [view.name for view in BUILT_IN_VIEWS]
 
 
+def views_profile(session: Session) -> str:
+    """Whose saved views ``session`` shows: its profile's, or the demo's own (a real profile
+    may be called "demo" too, and must not see them)."""
+    return DEMO_PROFILE if session.demo else session.profile_name
+
+
 def all_views(saved: Sequence[SavedView]) -> list[OrderView]:
     """Built-ins first, then saved views in file order; a saved view may not hide a built-in."""
     views = list(BUILT_IN_VIEWS)
     reserved = {name.casefold() for name in BUILT_IN_NAMES}
     for view in saved:
         if view.name.casefold() not in reserved:
-            views.append(OrderView(view.name, OrderFilters.from_mapping(view.filters), saved=True))
+            filters = OrderFilters.from_mapping(view.filters)
+            views.append(OrderView(view.name, filters, saved=True, all_profiles=view.all_profiles))
     return views
 
 

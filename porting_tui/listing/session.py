@@ -18,6 +18,7 @@ MAX_PAGE_SIZE = 1000
 MIN_REFRESH_SECONDS = 10.0
 DEFAULT_REFRESH_SECONDS = 60.0
 DEFAULT_PAGE_SIZE = 100
+START_VIEWS = ("attention", "list")
 
 DEMO_CHOICE = "--demo"
 """What the first-run screen answers when the user picks the demo instead of a profile."""
@@ -37,6 +38,8 @@ class ListSettings:
     """Needs attention flags a PENDING order with no change for longer than this."""
     detail_concurrency: int = 4
     """How many order details Needs attention reads at once in the background."""
+    start_on: str = "attention"
+    """What the app shows first: ``attention`` (once its first ranking is ready) or ``list``."""
 
     def __post_init__(self) -> None:
         # A refresh faster than every 10 s would only spend the project's rate limit.
@@ -44,6 +47,8 @@ class ListSettings:
         object.__setattr__(
             self, "refresh_seconds", max(MIN_REFRESH_SECONDS, float(self.refresh_seconds))
         )
+        if self.start_on not in START_VIEWS:
+            raise ValueError(f"start_on must be one of {', '.join(START_VIEWS)}")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from pydantic import TypeAdapter
 
 from porting_tui.client import Order, OrderListItem, PhoneNumber, day_of, moment_of
+from porting_tui.domain.carriers import carrier_of_group
 
 # The API names zones by their old "US/..." links; map them to canonical tz names.
 _ZONES = {
@@ -66,6 +67,15 @@ class OrderState:
     numbers: tuple[NumberState, ...] = ()
     notes: tuple[NoteState, ...] = ()
     documents: tuple[DocumentState, ...] = ()
+    desired_port_date: date | None = None
+
+    def foc_dates(self) -> list[date]:
+        """The FOC days of the order's numbers, in its port time zone, earliest first."""
+        return sorted({self.local_date(n.foc_date) for n in self.numbers if n.foc_date})
+
+    def carriers(self) -> list[str]:
+        """The losing carriers, as far as the activation groups name them."""
+        return sorted({carrier_of_group(n.group) for n in self.numbers if n.group})
 
     def local_date(self, moment: datetime) -> date:
         """The calendar date of ``moment`` in the order's port time zone."""
@@ -143,6 +153,7 @@ def order_state(order: Order) -> OrderState:
             DocumentState(id=document.id, name=document.document_name or "")
             for document in order.documents
         ),
+        desired_port_date=day_of(schedule.desired_port_date) if schedule else None,
     )
 
 

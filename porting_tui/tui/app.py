@@ -10,8 +10,8 @@ from typing import ClassVar
 from textual import work
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
-from textual.worker import WorkerState
 
+from porting_tui.listing.order_navigation import OrderSequence
 from porting_tui.listing.session import Session
 from porting_tui.local.store_problems import add_problem_listener
 from porting_tui.tui.commands import ProfileCommands, ScreenCommands
@@ -27,8 +27,6 @@ from porting_tui.tui.webhook_feed import feed_for_session
 from porting_tui.tui.widgets.attention_view import AttentionView
 from porting_tui.tui.widgets.order_table import OrderTable
 from porting_tui.tui.widgets.status_header import StatusHeader
-
-_ACTIVE = (WorkerState.PENDING, WorkerState.RUNNING)
 
 
 class PortingApp(CrashSafeApp[str | None]):
@@ -49,7 +47,9 @@ class PortingApp(CrashSafeApp[str | None]):
     ]
 
     busy: reactive[bool] = reactive(False)
-    """Requests are running somewhere in the app."""
+    """Requests to the API are in flight (a worker merely waiting sends none)."""
+    activity: reactive[str] = reactive("")
+    """What the requests in flight do ("listing orders +2"); "" when none is."""
     refreshed_at: reactive[datetime | None] = reactive(None)
     """When data last arrived from the API, by the session's clock."""
 
@@ -59,6 +59,7 @@ class PortingApp(CrashSafeApp[str | None]):
         self._close_client = close_client
         self.webhook_feed = feed_for_session(session)
         self._forget_store_problems: Callable[[], None] = lambda: None
+        self._forget_activity: Callable[[], None] = lambda: None
         if session.demo:
             self.sub_title = "demo"
 
@@ -77,11 +78,20 @@ class PortingApp(CrashSafeApp[str | None]):
             lambda message: loop.call_soon_threadsafe(self._store_problem, message)
         )
 
+        # The client reports from whichever thread sent the request (the app's loop today),
+        # so the header catches up through the loop, and never in the middle of a request.
+        def activity_changed() -> None:
+            loop.call_soon_threadsafe(self._show_activity)
+
+        self._forget_activity = self.session.client.activity.add_listener(activity_changed)
+
     def _store_problem(self, message: str) -> None:
         self.notify(message, title="Local store", severity="warning", markup=False)
 
-    def on_session_screen_activity_changed(self, _: SessionScreen.ActivityChanged) -> None:
-        self.busy = any(worker.state in _ACTIVE for worker in self.workers)
+    def _show_activity(self) -> None:
+        activity = self.session.client.activity
+        self.busy = activity.in_flight > 0
+        self.activity = activity.summary()
 
     def on_session_screen_data_refreshed(self, event: SessionScreen.DataRefreshed) -> None:
         self.refreshed_at = event.at
@@ -90,15 +100,19 @@ class PortingApp(CrashSafeApp[str | None]):
     # orders should not wait for screens the operator may never visit.
 
     def on_order_table_order_selected(self, event: OrderTable.OrderSelected) -> None:
-        self.open_order(event.order.id)
+        screen = event.table.screen
+        source = screen.tabs.view.name if isinstance(screen, OrderListScreen) else "the list"
+        ids = tuple(order.id for order in event.table.visible_orders)
+        self.open_order(event.order.id, OrderSequence(source, ids))
 
     def on_attention_view_order_selected(self, event: AttentionView.OrderSelected) -> None:
-        self.open_order(event.order_id)
+        self.open_order(event.order_id, event.listed)
 
-    def open_order(self, order_id: int) -> None:
+    def open_order(self, order_id: int, listed: OrderSequence | None = None) -> None:
+        """Show the order; ``listed`` is the list it was chosen from (``]`` and ``[`` walk it)."""
         from porting_tui.tui.screens.order_detail_screen import OrderDetailScreen
 
-        self.push_screen(OrderDetailScreen(self.session, order_id))
+        self.push_screen(OrderDetailScreen(self.session, order_id, listed=listed))
 
     def action_switch_profile(self, name: str, project_id: str, read_only: bool) -> None:
         """Ask, showing the project and the read-only flag, then restart on profile ``name``."""
@@ -187,6 +201,7 @@ class PortingApp(CrashSafeApp[str | None]):
 
     async def on_unmount(self) -> None:
         self._forget_store_problems()
+        self._forget_activity()
         await self.webhook_feed.stop()
         if self._close_client:
             await self.session.client.aclose()

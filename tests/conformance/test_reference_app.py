@@ -149,7 +149,7 @@ async def test_the_app_lists_a_page_with_rows_it_cannot_read(
         await wait_until(pilot, lambda: "897867" in table_text(pilot), "the readable rows")
         listed = table_text(pilot)
         assert "890192331" in listed
-        assert "unreadable: id: Input should be a valid" in listed
+        assert "unreadable: id:" in listed  # the reference column says why, as far as it fits
         assert "UNREADABLE" in listed  # the row that carried no status either
         table = pilot.app.screen.query_one(OrderTable)
         assert len(table.visible_orders) == 4

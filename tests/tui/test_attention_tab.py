@@ -95,8 +95,13 @@ async def test_the_tab_comes_first_and_shows_the_ranking(tmp_path: Path) -> None
         assert view.items, "the seeded project has orders needing attention"
         assert first.id == TAB_ID
         assert str(first.label) == f"0 Needs attention ({len(view.items)})"
-        assert not view.display and screen.table.display
+        # Once ranked, Needs attention opens by itself on the most urgent order.
+        assert view.display and not screen.table.display
+        assert view.highlighted_order() == view.items[0].order_id
 
+        await pilot.press("1")
+        await settle(pilot)
+        assert screen.table.display and not view.display
         await pilot.press("0")
         await pilot.pause()
         assert tabs.active == TAB_ID
@@ -118,6 +123,29 @@ async def test_the_tab_comes_first_and_shows_the_ranking(tmp_path: Path) -> None
         assert screen.check_action("filters", ()) is True
 
 
+async def test_the_app_can_start_on_the_list_and_stays_there(tmp_path: Path) -> None:
+    session = attention_session(tmp_path)
+    settings = dataclasses.replace(session.settings, start_on="list")
+    session = dataclasses.replace(session, settings=settings)
+    app = PortingApp(session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        view = attention_view(app)
+        assert view.items and view.ranked_once
+        assert not view.display and list_screen(app).table.display
+
+
+async def test_an_operator_already_busy_in_the_list_is_not_taken_away(tmp_path: Path) -> None:
+    app = PortingApp(attention_session(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = list_screen(app)
+        # Chosen before the ranking is ready (it needs dozens of requests, the key none).
+        await pilot.press("2")
+        await settle(pilot)
+        assert attention_view(app).ranked_once
+        assert screen.table.display and screen.tabs.view.name == "Confirmed"
+
+
 async def test_opening_an_order_marks_it_seen_and_u_undoes_that(tmp_path: Path) -> None:
     app = PortingApp(attention_session(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -126,16 +154,20 @@ async def test_opening_an_order_marks_it_seen_and_u_undoes_that(tmp_path: Path) 
         await pilot.pause()
         view = attention_view(app)
         top = view.items[0]
-        assert top.why.startswith("1 rejected · new note ✉")
+        assert top.why.startswith("1 rejected · note ✉")
+        assert not top.looked
         await pilot.press("enter")
         await settle(pilot)
         box = app.screen.query_one(SinceLastLookedBox)
         assert str(box.render()) == "First look at this order"
 
+        # Looked at but not fixed: the row stays with its reasons, dimmed, the cursor on it.
         await pilot.press("escape")
         await pilot.pause()
-        after = {item.order_id: item.why for item in view.items}
-        assert "rejected" not in after.get(top.order_id, "")
+        after = {item.order_id: item for item in view.items}
+        assert after[top.order_id].why == top.why
+        assert after[top.order_id].looked
+        assert view.highlighted_order() == top.order_id
         assert app.focused is view.table
         label = str(app.screen.query_one("#attention-progress", Static).render())
         assert label.startswith(f"{len(view.items)} need attention")
@@ -151,6 +183,7 @@ async def test_opening_an_order_marks_it_seen_and_u_undoes_that(tmp_path: Path) 
         await pilot.pause()
         assert view.items[0].order_id == top.order_id
         assert view.items[0].why == top.why
+        assert not view.items[0].looked
 
 
 async def test_a_webhook_event_rereads_its_order_for_the_view(tmp_path: Path) -> None:
@@ -168,7 +201,7 @@ async def test_a_webhook_event_rereads_its_order_for_the_view(tmp_path: Path) ->
         event = ReceivedEvent(1, START, "NEW_ORDER_NOTE", str(quiet.id), body)
         app.screen.post_message(WebhookEventReceived(event))
         await settle(pilot)
-        assert {item.order_id: item.why for item in view.items}[quiet.id] == "new note ✉"
+        assert {item.order_id: item.why for item in view.items}[quiet.id] == "note ✉"
 
 
 async def test_list_rows_of_new_and_changed_orders_are_marked(tmp_path: Path) -> None:

@@ -62,7 +62,7 @@ async def test_the_view_ranks_orders_shows_progress_and_opens_on_enter(tmp_path:
             assert rows, "some seeded orders need attention"
             assert [item.order_id for item in view.items] == [int(r[1]) for r in rows]
             mine = next(r for r in rows if r[1] == str(order_id))
-            assert mine[-1] == "1 rejected · new note ✉"
+            assert mine[-1] == "1 rejected · note ✉"
             assert mine[0] == "✦"
             progress = str(view.query_one("#attention-progress", Static).render())
             assert progress.startswith(f"{len(rows)} need attention · details of ")

@@ -22,7 +22,13 @@ from porting_tui.local.store import LocalStore
 from porting_tui.tui.app import PortingApp
 from porting_tui.tui.screens.events_screen import EventsScreen
 from porting_tui.webhooks import WebhookEventStore
-from tests.tui.conftest import RecordingTransport, make_emulator, make_session, settle
+from tests.tui.conftest import (
+    RecordingTransport,
+    make_emulator,
+    make_session,
+    settle,
+    wait_until,
+)
 from tests.webhooks.emulator_helpers import order_body
 from tests.webhooks.samples import event_body
 
@@ -233,12 +239,23 @@ async def test_an_event_marks_its_order_in_the_list_and_refreshes_its_row(
         transport.forget()
         await emulator.wait_webhooks()
         await settle(pilot)
+        # Cancelled, the order no longer belongs in Pending: it leaves the view, with a word.
+        [query] = transport.list_queries()
+        assert query["orderId"] == str(pending.id)
+        assert all(o.id != pending.id for o in table.visible_orders)
+        messages = [n.message for n in app._notifications]
+        assert f"Order {pending.id} is now PENDING_CANCELATION: it left this view" in messages
+        # In the All view the row is marked as changed, until it is opened.
+        await pilot.press("3")
+        await wait_until(
+            pilot,
+            lambda: any(o.id == pending.id for o in table.visible_orders),
+            "the order in All",
+        )
         assert pending.id in table.changed_ids
         assert id_cell_style(table, pending.id).underline
         row = next(o for o in table.visible_orders if o.id == pending.id)
         assert row.status == "PENDING_CANCELATION"
-        [query] = transport.list_queries()
-        assert query["orderId"] == str(pending.id)
         table.move_to_order(pending.id)
         await pilot.press("enter")
         await settle(pilot)

@@ -50,7 +50,8 @@ async def test_server_text_is_never_read_as_markup(running: Running) -> None:
     list_screen(app).set_filters(OrderFilters(order_id=str(order.id)))
     await settle(pilot)
     table = list_screen(app).table
-    assert "[bold red]ACME[/] [link=x]y[/link]"[:20] in table.render_line(1).text
+    # The reference column is narrow: what fits of it is shown literally.
+    assert "[bold red]A…" in table.render_line(1).text
     await pilot.press("enter")
     await settle(pilot)
     assert "[bold red]ACME[/]" in str(app.screen.query_one("#summary", Static).render())

@@ -69,7 +69,7 @@ async def test_a_saved_view_round_trips_through_views_toml(
     app.screen.query_one(Input).value = "Done lately"
     await pilot.press("enter")
     await settle(pilot)
-    assert load_views(tmp_path / "views.toml") == [
+    assert load_views("acme-test", tmp_path / "views.toml").views == [
         SavedView("Done lately", {"status": "COMPLETED", "created_from": "-14d"})
     ]
     assert tab_labels(app)[3].startswith("4 Done lately")
@@ -90,7 +90,7 @@ async def test_a_saved_view_round_trips_through_views_toml(
         }
         await second_pilot.press("D", "y")
         await settle(second_pilot)
-    assert load_views(tmp_path / "views.toml") == []
+    assert load_views("acme-test", tmp_path / "views.toml").views == []
 
 
 async def test_a_built_in_view_cannot_be_deleted_or_shadowed(running: Running) -> None:
@@ -189,10 +189,12 @@ async def test_sorting_cycles_columns_and_toggles_direction(running: Running) ->
     statuses = [o.status for o in table.visible_orders]
     assert table.sort_column == "status" and statuses == sorted(statuses, reverse=True)
     assert "sorted by Status ▼" in str(list_screen(app).query_one("#list-status").render())
-    await pilot.click("#orders", offset=(75, 0))
-    assert table.sort_column == "created"
-    dates = [o.created_date for o in table.visible_orders]
-    assert dates == sorted(dates)  # type: ignore[type-var]
+    # A click on a header sorts by that column: Reference starts after Order and Status.
+    await pilot.click("#orders", offset=(25, 0))
+    assert table.sort_column == "reference"
+    references = [(o.customer_order_reference or "").casefold() for o in table.visible_orders]
+    filled = [reference for reference in references if reference]
+    assert filled == sorted(filled) and references[: len(filled)] == filled
 
 
 async def test_saving_under_an_existing_name_asks_before_replacing_it(
@@ -212,7 +214,7 @@ async def test_saving_under_an_existing_name_asks_before_replacing_it(
     await pilot.press("n")
     await settle(pilot)
     assert isinstance(app.screen, SaveViewDialog), "refusing keeps the name dialog open"
-    assert load_views(views) == [SavedView("Mine", {"status": "COMPLETED"})]
+    assert load_views("acme-test", views).views == [SavedView("Mine", {"status": "COMPLETED"})]
     await pilot.press("enter", "y")
     await settle(pilot)
-    assert load_views(views) == [SavedView("Mine", {"status": "CANCELED"})]
+    assert load_views("acme-test", views).views == [SavedView("Mine", {"status": "CANCELED"})]

@@ -55,7 +55,7 @@ def screen_text(app: App[None]) -> str:
 
 async def test_server_text_is_shown_literally_including_markup_like_references() -> None:
     app = TableApp()
-    async with app.run_test(size=(120, 12)) as pilot:
+    async with app.run_test(size=(180, 12)) as pilot:
         app.query_one(OrderTable).set_orders(ORDERS)
         await pilot.pause()
         text = screen_text(app)

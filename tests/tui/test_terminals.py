@@ -48,7 +48,7 @@ async def test_the_header_keeps_its_style_on_every_cell(session: Session) -> Non
 
 
 def test_every_status_has_its_own_mark_that_survives_the_narrow_column() -> None:
-    width = next(c.width for c in layout_columns(40, 6) if c.key == "status")
+    width = next(c.width for c in layout_columns(80, 6) if c.key == "status")
     cells = {status: status_label(status)[:width] for status in STATUS_GLYPHS}
     marks = [cell.split(" ", 1)[0] for cell in cells.values()]
     assert len(set(marks)) == len(marks), cells

@@ -20,6 +20,7 @@ from porting_tui.listing.session import Session
 from porting_tui.tui.dialogs.action_dialog import DIALOG_CSS, ActionDialog, failure_text
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.status_looks import DEFAULT_PALETTE, StatusPalette
+from porting_tui.tui.widgets.table_keys import KeyedOptionList
 
 ALL = "\x00all"
 NOTHING_READY = (
@@ -88,7 +89,7 @@ class ActivationDialog(ActionDialog[list[GroupActivation]]):
                 Text("Activation puts numbers live on Sinch. Choose all groups or one."),
                 classes="dialog-intro",
             )
-            yield OptionList(id="groups")
+            yield KeyedOptionList(id="groups")
             yield Static("", id="results", markup=False)
             yield self.error_line()
             yield self.status_line()

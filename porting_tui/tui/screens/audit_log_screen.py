@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from porting_tui.local.audit_log import AuditEntry, AuditLog
+from porting_tui.tui.widgets.table_keys import KeyedDataTable
 
 COLUMNS = ("When", "User", "Via", "Profile", "Order", "Action", "Outcome", "Request")
 
@@ -57,7 +58,7 @@ class AuditLogScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="audit-title")
-        yield DataTable[Text](id="audit-table", cursor_type="row", zebra_stripes=True)
+        yield KeyedDataTable[Text](id="audit-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="audit-empty")
         yield Footer()
 

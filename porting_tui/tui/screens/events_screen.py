@@ -18,6 +18,7 @@ from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.status_looks import NUMBER_LOOKS, UNKNOWN_LOOK, StatusLook, StatusPalette
 from porting_tui.tui.webhook_feed import WebhookEventReceived, WebhookFeed
 from porting_tui.tui.widgets.status_header import StatusHeader
+from porting_tui.tui.widgets.table_keys import KeyedDataTable
 from porting_tui.webhooks import (
     ReceivedEvent,
     describe_event,
@@ -83,7 +84,7 @@ class EventsScreen(SessionScreen):
             )
             yield Input(placeholder="order id", id="order-filter", compact=True, restrict=r"\d*")
             yield Static(id="event-count")
-        yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
+        yield KeyedDataTable[Text](id="events", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="raw-pane"):
             yield Static(id="raw")
         yield Footer()

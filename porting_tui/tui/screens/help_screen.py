@@ -16,6 +16,8 @@ from textual.screen import ModalScreen, Screen
 from textual.scroll_view import ScrollView
 from textual.widgets import Static
 
+from porting_tui.tui.widgets.table_keys import MOVEMENT_KEYS, ROW_KEYS
+
 
 @dataclass(frozen=True)
 class BindingEntry:
@@ -105,6 +107,44 @@ def _sections(
     return {heading: rows for heading, rows in sections.items() if rows}
 
 
+_ROW_KEY_NAMES = frozenset(key for keys in ROW_KEYS.values() for key in keys)
+TABLES = "Tables"
+
+
+def without_table_movement(
+    screen: Screen[object], entries: list[BindingEntry]
+) -> tuple[list[BindingEntry], bool]:
+    """The entries minus the movement keys of tables, and whether the screen has a table.
+
+    Every table moves with the same keys (``table_keys.py``): the help lists them once under
+    "Tables" instead of under each table, where they would crowd out what is particular.
+    """
+    bound: dict[int, tuple[set[str], set[str]]] = {}
+    for key, active in screen.active_bindings.items():
+        if key in _ROW_KEY_NAMES:
+            keys, actions = bound.setdefault(id(active.node), (set(), set()))
+            keys.add(key)
+            actions.add(active.binding.action)
+    # Whatever answers every movement key is a table, the order list's own ScrollView too.
+    moving = {
+        (node, action)
+        for node, (keys, actions) in bound.items()
+        if keys == _ROW_KEY_NAMES
+        for action in actions
+    }
+    kept = [entry for entry in entries if (id(entry.node), entry.action) not in moving]
+    return kept, bool(moving or screen.query("KeyedDataTable, KeyedOptionList"))
+
+
+def with_tables(sections: dict[str, list[tuple[str, str]]]) -> dict[str, list[tuple[str, str]]]:
+    """The sections with "Tables" (the movement keys) before the keys that work everywhere."""
+    everywhere = sections.pop("Everywhere", None)
+    sections[TABLES] = list(MOVEMENT_KEYS)
+    if everywhere is not None:
+        sections["Everywhere"] = everywhere
+    return sections
+
+
 class HelpScreen(ModalScreen[None]):
     """Opened with ``?``; closed with Esc, ``?`` or ``q``."""
 
@@ -125,7 +165,7 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, screen: Screen[object]) -> None:
         super().__init__()
-        self._entries = described_bindings(screen)
+        self._entries, self._tables = without_table_movement(screen, described_bindings(screen))
         self._title = screen_title(screen)
         self._extra: tuple[tuple[str, str], ...] = getattr(screen, "HELP_EXTRA", ())
 
@@ -134,6 +174,8 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("Key", style="bold", no_wrap=True, min_width=10)
         table.add_column("Does")
         sections = _sections(self._entries, self._title, self._extra)
+        if self._tables:
+            sections = with_tables(sections)
         for number, (heading, rows) in enumerate(sections.items()):
             if number:
                 table.add_row()

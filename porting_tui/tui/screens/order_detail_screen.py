@@ -14,6 +14,7 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from porting_tui.client import GroupActivation, NoteCreated, Order, OrderDocument, PortingError
 from porting_tui.domain.inert_text import inert_text
 from porting_tui.domain.order_actions import Action, refusal
+from porting_tui.listing.order_navigation import OrderSequence, next_needing_attention
 from porting_tui.listing.problems import describe_problem
 from porting_tui.listing.session import Session
 from porting_tui.tui.clipboard import copy_text
@@ -34,6 +35,9 @@ from porting_tui.tui.widgets.problem_banner import ProblemBanner
 from porting_tui.tui.widgets.since_last_looked import SinceLastLookedBox
 from porting_tui.tui.widgets.status_header import StatusHeader
 from porting_tui.tui.widgets.timeline_view import TimelineView
+
+TAB_IDS = ("notes-tab", "documents-tab", "groups-tab", "timeline-tab")
+TAB_NAMES = ("Notes", "Documents", "Groups", "Timeline")
 
 
 def cancel_question(order: Order, profile: str) -> str:
@@ -67,24 +71,53 @@ class OrderDetailScreen(SessionScreen):
         Binding("r", "refresh", "Refresh"),
         Binding("U", "mark_unseen", "Mark as not seen", show=False),
         Binding("w", "as_sent", "Unreadable number as sent", show=False),
+        Binding("right_square_bracket", "step_order(1)", "Next order"),
+        Binding("left_square_bracket", "step_order(-1)", "Previous order", show=False),
+        Binding("J", "next_attention", "Next needing attention"),
+        *(
+            Binding(str(n), f"show_tab({n - 1})", "", show=False)
+            for n in range(1, len(TAB_IDS) + 1)
+        ),
+        Binding("ctrl+pagedown", "cycle_tab(1)", "Next tab", show=False),
+        Binding("ctrl+pageup", "cycle_tab(-1)", "Previous tab", show=False),
     ]
+    HELP_EXTRA = (
+        (f"1…{len(TAB_IDS)}", "Go to tab " + ", ".join(TAB_NAMES)),
+        ("ctrl+pgdn ctrl+pgup", "Next / previous tab"),
+    )
 
-    def __init__(self, session: Session, order_id: int) -> None:
+    def __init__(
+        self,
+        session: Session,
+        order_id: int,
+        *,
+        listed: OrderSequence | None = None,
+        tab: str | None = None,
+        ranked_before: tuple[int, ...] = (),
+    ) -> None:
+        """``listed``: the list the order was opened from (``]`` ``[`` walk it); ``tab``: the
+        tab to show first; ``ranked_before``: Needs attention as the last ``J`` saw it."""
         super().__init__(session)
         self.order_id = order_id
         self.order: Order | None = None
+        self.listed = listed
+        self._first_tab = tab
+        self._ranked_before = ranked_before
 
     def compose(self) -> ComposeResult:
         attention = self.session.attention
         zone = self.session.now().tzinfo
-        yield StatusHeader(self.session, subtitle=f"order {self.order_id}")
+        where = f"order {self.order_id}"
+        if self.listed is not None:
+            where += f" · {self.listed.position(self.order_id)}"
+        yield StatusHeader(self.session, subtitle=where)
         yield ProblemBanner()
         with Horizontal(id="top"):
             yield OrderSummaryPanel(self.order_id, id="summary")
             if attention is not None:
                 yield SinceLastLookedBox(id="since-last-looked", zone=zone)
         yield NumbersPanel(id="numbers-panel")
-        with TabbedContent(id="tabs"):
+        with TabbedContent(id="tabs", initial=self._first_tab or ""):
             with TabPane("Notes", id="notes-tab"):
                 own = frozenset({self.session.key_id} - {""})
                 yield NotesThread(own_authors=own, zone=zone, id="notes")
@@ -135,6 +168,64 @@ class OrderDetailScreen(SessionScreen):
 
     def show_tab(self, tab_id: str) -> None:
         self.query_one(TabbedContent).active = tab_id
+
+    def _tab_ids(self) -> list[str]:
+        """The tabs there are, in order (Timeline needs the local store)."""
+        panes = self.query_one(TabbedContent).query(TabPane)
+        return [pane.id for pane in panes if pane.id in TAB_IDS]
+
+    def action_show_tab(self, index: int) -> None:
+        tabs = self._tab_ids()
+        if 0 <= index < len(tabs):
+            self.show_tab(tabs[index])
+        else:
+            self.notify(f"There is no tab {index + 1} here.", timeout=3)
+
+    def action_cycle_tab(self, step: int) -> None:
+        tabs = self._tab_ids()
+        active = self.query_one(TabbedContent).active
+        place = tabs.index(active) if active in tabs else 0
+        self.show_tab(tabs[(place + step) % len(tabs)])
+
+    def action_step_order(self, step: int) -> None:
+        """Show the next (``step`` 1) or previous (-1) order of the list it came from."""
+        listed = self.listed
+        if listed is None:
+            self.notify("This order was not opened from a list.", timeout=3)
+            return
+        target = listed.step(self.order_id, step)
+        if target is None:
+            edge = "last" if step > 0 else "first"
+            self.notify(f"This is the {edge} order of {listed.source}.", timeout=3)
+            return
+        self._show_instead(target, listed)
+
+    def action_next_attention(self) -> None:
+        """Show the next order needing attention, after this one in the ranking."""
+        attention = self.session.attention
+        if attention is None:
+            self.notify("Needs attention is off: the local store is not available.", timeout=4)
+            return
+        ranked = tuple(item.order_id for item in attention.board.items())
+        before = self._ranked_before
+        if not before and self.listed is not None and self.listed.source == "Needs attention":
+            before = self.listed.ids
+        target = next_needing_attention(self.order_id, ranked, before)
+        if target is None:
+            self.notify("No other order needs attention.", timeout=4)
+            return
+        listed = OrderSequence("Needs attention", ranked)
+        self._show_instead(target, listed, ranked_before=ranked)
+
+    def _show_instead(
+        self, order_id: int, listed: OrderSequence, *, ranked_before: tuple[int, ...] = ()
+    ) -> None:
+        # Replaced, not stacked: escape still goes straight back to the list.
+        active = self.query_one(TabbedContent).active or None
+        screen = OrderDetailScreen(
+            self.session, order_id, listed=listed, tab=active, ranked_before=ranked_before
+        )
+        self.app.switch_screen(screen)
 
     def on_webhook_event_received(self, message: WebhookEventReceived) -> None:
         if message.event.numeric_order_id == self.order_id:

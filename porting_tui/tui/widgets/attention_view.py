@@ -3,15 +3,18 @@
 The board lists the open orders and reads their details in the background; this widget shows
 the progress of that as it goes and the ranking, rebuilt a few times a second at most (a
 ranking over 2,000 orders takes tens of milliseconds, too much to redo for every order).
+``z`` snoozes the highlighted order (``Z`` lists the snoozed ones, ``u`` undoes).
 """
 
 from __future__ import annotations
 
 import time
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
@@ -19,87 +22,27 @@ from textual.widgets import DataTable, Static
 
 from porting_tui.attention.board import AttentionBoard
 from porting_tui.attention.fetcher import FetchProgress
-from porting_tui.attention.markers import MARKER_SYMBOLS
 from porting_tui.attention.ranking import AttentionItem
-from porting_tui.attention.rules import NOTE, REJECTED
 from porting_tui.client import PortingError
-from porting_tui.domain.inert_text import inert_text
-from porting_tui.tui.status_looks import DEFAULT_PALETTE, StatusPalette, status_label
+from porting_tui.listing.order_navigation import OrderSequence
+from porting_tui.tui.dialogs.snooze_dialog import SnoozeChoice, SnoozeDialog
+from porting_tui.tui.status_looks import StatusPalette
+from porting_tui.tui.widgets.attention_columns import item_cells, layout_columns
+from porting_tui.tui.widgets.table_keys import KeyedDataTable
 
 REBUILD_SECONDS = 1.0
 PROGRESS_SECONDS = 0.25
 """Redrawing the progress line for each of 2,000 orders would cost more than reading them."""
 
-# (key, label, width); the Why column takes the rest. Narrow terminals drop the counts and
-# the created date first: the reason is what this view is for.
-_COLUMNS = (
-    ("marker", "", 1),
-    ("id", "Order", 6),
-    ("status", "Status", 11),
-    ("reference", "Reference", 12),
-    ("created", "Created", 10),
-    ("numbers", "#", 3),
-    ("foc", "FOC", 3),
-    ("activated", "Act", 3),
-    ("rejected", "Rej", 3),
-    ("excluded", "Exc", 3),
-)
-_NARROW_DROPS = ("created", "numbers", "foc", "activated", "excluded", "rejected")
-MIN_WHY_WIDTH = 36
-_CELL_PADDING = 2
-
-
-def layout_columns(width: int) -> list[tuple[str, str, int]]:
-    """The columns that fit ``width`` cells, the Why column last with what is left."""
-    columns = list(_COLUMNS)
-    for dropped in _NARROW_DROPS:
-        used = sum(w + _CELL_PADDING for _, _, w in columns) + _CELL_PADDING
-        if width - used >= MIN_WHY_WIDTH:
-            break
-        columns = [column for column in columns if column[0] != dropped]
-    used = sum(w + _CELL_PADDING for _, _, w in columns) + _CELL_PADDING
-    return [*columns, ("why", "Why", max(MIN_WHY_WIDTH, width - used))]
-
-
-def item_cells(item: AttentionItem, palette: StatusPalette = DEFAULT_PALETTE) -> dict[str, Text]:
-    """The cells of a row by column key, as literal text (references come from the server)."""
-    state, row = item.state, item.row
-    if row is not None:
-        counts = (
-            row.phone_number_quantity,
-            row.foc_quantity,
-            row.activated_quantity,
-            row.rejected_quantity,
-            row.excluded_quantity,
-        )
-    else:
-        counts = (
-            len(state.numbers),
-            state.count("CONFIRMED"),
-            state.count("ACTIVATED"),
-            state.count("REJECTED"),
-            state.count("EXCLUDED"),
-        )
-    status = row.status if row is not None else state.status
-    first = item.reasons[0].kind if item.reasons else ""
-    reason_styles = {REJECTED: palette.number("REJECTED"), NOTE: "bold"}
-    count_keys = ("numbers", "foc", "activated", "rejected", "excluded")
-    return {
-        "marker": Text(MARKER_SYMBOLS.get(item.marker or "", " "), style="bold"),
-        "id": Text(str(item.order_id)),
-        "status": Text(status_label(inert_text(status)), style=palette.order(status)),
-        "reference": Text(inert_text(state.reference)),
-        "created": Text(state.created_date.isoformat() if state.created_date else "—"),
-        **{
-            key: Text(str(count), justify="right", style="" if count else "dim")
-            for key, count in zip(count_keys, counts, strict=True)
-        },
-        "why": Text(inert_text(item.why), style=reason_styles.get(first, "")),
-    }
-
 
 class AttentionView(Vertical):
     """Progress line on top, ranked orders below; Enter opens the highlighted order."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("z", "snooze", "Snooze"),
+        Binding("Z", "toggle_snoozed", "Snoozed"),
+        Binding("u", "undo_snooze", "Undo snooze", show=False),
+    ]
 
     DEFAULT_CSS = """
     AttentionView {
@@ -120,11 +63,12 @@ class AttentionView(Vertical):
             self.complete = complete
 
     class OrderSelected(Message):
-        """The operator chose an order of the view."""
+        """The operator chose an order of the view; ``listed`` is the view as it was then."""
 
-        def __init__(self, order_id: int) -> None:
+        def __init__(self, order_id: int, listed: OrderSequence) -> None:
             super().__init__()
             self.order_id = order_id
+            self.listed = listed
 
     def __init__(self, board: AttentionBoard, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -138,10 +82,14 @@ class AttentionView(Vertical):
         self._busy = False
         self._progress_dirty = False
         self._keys: list[str] = []
+        self.showing_snoozed = False
+        """True while the view lists the snoozed orders instead of the ranking."""
+        self.ranked_once = False
+        """The first complete ranking is on screen."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="attention-progress")
-        yield DataTable[Text](id="attention-table", cursor_type="row", zebra_stripes=True)
+        yield KeyedDataTable[Text](id="attention-table", cursor_type="row", zebra_stripes=True)
 
     @property
     def table(self) -> DataTable[Text]:
@@ -178,8 +126,8 @@ class AttentionView(Vertical):
             return
         finally:
             self._flush_timer.stop()
+        self._busy = not progress.complete
         self.rebuild()
-        self._show_progress(progress, busy=False)
 
     @work(group="attention-orders", exit_on_error=False)
     async def reread_order(self, order_id: int) -> None:
@@ -210,8 +158,13 @@ class AttentionView(Vertical):
         label.set_class(busy, "-busy")
         if listing:
             text = "listing open orders…"
+        elif self.showing_snoozed:
+            text = f"{len(self.items)} snoozed · z wakes one up · Z back to the ranking"
         else:
-            text = f"{len(self.items)} need attention · {progress.describe()}"
+            snoozed = len(self.board.snoozes.all())
+            text = f"{len(self.items)} need attention"
+            text += f" · {snoozed} snoozed (Z)" if snoozed else ""
+            text += f" · {progress.describe()}"
         label.update(Text(text))
 
     def _show_problem(self) -> None:
@@ -221,12 +174,18 @@ class AttentionView(Vertical):
         label.update(Text(self.problem or ""))
 
     def rebuild(self) -> None:
-        """Rank again and redraw; the cursor stays on the same order when it is still listed."""
+        """Rank again and redraw; the cursor stays on the same order when it is still listed.
+
+        When the highlighted order leaves (fixed, snoozed), the cursor stays at its place, on
+        the order that moved up into it, rather than jumping to the top.
+        """
         self._dirty = False
         self._last_rebuild = time.monotonic()
-        self.items = self.board.items()
+        ranked = self.board.items()
+        self.items = self.board.snoozed_items() if self.showing_snoozed else ranked
         table = self.table
         current = self.highlighted_order()
+        place = table.cursor_row
         width = self._table_width()
         if width != self._layout_width:
             self._layout_width = width
@@ -242,10 +201,15 @@ class AttentionView(Vertical):
             cells = item_cells(item, palette)
             table.add_row(*(cells[key] for key in self._keys), key=str(item.order_id))
         if current is not None and str(current) in table.rows:
-            table.move_cursor(row=table.get_row_index(str(current)))
+            table.move_cursor(row=table.get_row_index(str(current)), animate=False)
+        elif table.row_count:
+            table.move_cursor(row=min(place, table.row_count - 1), animate=False)
         if self.problem is None:
             self._show_progress(self.board.progress, busy=self._busy)
-        self.post_message(self.CountChanged(len(self.items), self.board.progress.complete))
+        complete = self.board.progress.complete and not self._busy
+        if complete:
+            self.ranked_once = True
+        self.post_message(self.CountChanged(len(ranked), complete))
 
     def highlighted_order(self) -> int | None:
         table = self.table
@@ -257,10 +221,63 @@ class AttentionView(Vertical):
     def action_open_order(self) -> None:
         order_id = self.highlighted_order()
         if order_id is not None:
-            self.post_message(self.OrderSelected(order_id))
+            self._open(order_id)
+
+    def _open(self, order_id: int) -> None:
+        source = "Snoozed" if self.showing_snoozed else "Needs attention"
+        listed = OrderSequence(source, tuple(item.order_id for item in self.items))
+        self.post_message(self.OrderSelected(order_id, listed))
+
+    def item_of(self, order_id: int | None) -> AttentionItem | None:
+        return next((item for item in self.items if item.order_id == order_id), None)
+
+    def action_snooze(self) -> None:
+        """Snooze the highlighted order (in the Snoozed list: wake it up now)."""
+        item = self.item_of(self.highlighted_order())
+        if item is None:
+            return
+        if item.snooze is not None:
+            self.board.unsnooze(item.order_id)
+            self.notify(
+                f"Order {item.order_id} is back in Needs attention (u to undo)",
+                timeout=5,
+                markup=False,
+            )
+            self.rebuild()
+            return
+        today = item.state.local_date(self.board.now())
+
+        def chosen(choice: SnoozeChoice | None) -> None:
+            if choice is None:
+                return
+            snooze = self.board.snooze(item.order_id, choice.until)
+            if snooze is not None:
+                self.notify(
+                    f"Order {item.order_id} snoozed {snooze.describe()} "
+                    "(Z lists snoozed orders, u undoes)",
+                    timeout=6,
+                    markup=False,
+                )
+            self.rebuild()
+
+        self.app.push_screen(SnoozeDialog(item.order_id, item.why, today), chosen)
+
+    def action_toggle_snoozed(self) -> None:
+        """Switch between the ranking and the snoozed orders."""
+        self.showing_snoozed = not self.showing_snoozed
+        self.table.move_cursor(row=0, animate=False)
+        self.rebuild()
+
+    def action_undo_snooze(self) -> None:
+        order_id = self.board.undo_snooze()
+        if order_id is None:
+            self.notify("Nothing to undo", timeout=3)
+            return
+        self.notify(f"Undone: the snooze of order {order_id} is as it was", timeout=5)
+        self.rebuild()
 
     @on(DataTable.RowSelected, "#attention-table")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         if event.row_key.value is not None:
-            self.post_message(self.OrderSelected(int(event.row_key.value)))
+            self._open(int(event.row_key.value))

@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from porting_tui.client import OrderDocument
 from porting_tui.domain.inert_text import inert_text
+from porting_tui.tui.widgets.table_keys import KeyedDataTable
 
 
-class DocumentsList(DataTable[Text]):
+class DocumentsList(KeyedDataTable[Text]):
     """One row per document, keyed by position; ``current_document`` is the highlighted one."""
 
     DEFAULT_CSS = """

@@ -8,11 +8,11 @@ from datetime import date, datetime
 from typing import ClassVar
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from porting_tui.client import PhoneNumber, day_of, moment_of
 from porting_tui.domain.inert_text import inert_text
 from porting_tui.tui.widgets.number_rows import day_text, status_counts
+from porting_tui.tui.widgets.table_keys import KeyedDataTable
 
 NO_GROUP = "no group yet"
 
@@ -41,7 +41,7 @@ def number_groups(numbers: Sequence[PhoneNumber]) -> list[NumberGroup]:
     return [NumberGroup(name, tuple(members)) for name, members in by_name.items()]
 
 
-class NumberGroupsTable(DataTable[Text]):
+class NumberGroupsTable(KeyedDataTable[Text]):
     """``show(numbers, on_demand, today)`` lists the groups; "ready" marks activatable ones."""
 
     DEFAULT_CSS = """

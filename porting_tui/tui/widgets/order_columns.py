@@ -1,17 +1,25 @@
-"""The order table's columns: labels, widths for the terminal's width, cell text, sort keys."""
+"""The order table's columns: labels, which fit the terminal, cell text and sort keys.
+
+The list row itself has counts only; the port date, FOC date, carrier, age and attention
+columns come from the order's details (``RowDetails``), read in the background for open
+orders, and show ``—`` until they are known.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Literal
 
 from rich.text import Text
 
+from porting_tui.attention.row_details import RowDetails
 from porting_tui.client import OrderListItem, date_text, day_of
 from porting_tui.domain.inert_text import inert_text
 from porting_tui.tui.status_looks import status_label
 
 Justify = Literal["left", "right"]
+MISSING = "—"
 
 
 @dataclass(frozen=True)
@@ -27,51 +35,109 @@ COLUMN_KEYS = (
     "status",
     "reference",
     "created",
-    "numbers",
+    "desired",
     "foc",
+    "carrier",
+    "age",
+    "numbers",
     "activated",
     "rejected",
     "excluded",
+    "attention",
 )
 COLUMN_TITLES = {
     "id": "Order",
     "status": "Status",
     "reference": "Reference",
     "created": "Created",
-    "numbers": "#",
+    "desired": "Port date",
     "foc": "FOC",
+    "carrier": "Carrier",
+    "age": "Age",
+    "numbers": "#",
     "activated": "Act",
     "rejected": "Rej",
     "excluded": "Exc",
+    "attention": "Attention",
 }
 _COUNT_ATTRIBUTES = {
     "numbers": "phone_number_quantity",
-    "foc": "foc_quantity",
     "activated": "activated_quantity",
     "rejected": "rejected_quantity",
     "excluded": "excluded_quantity",
 }
+_FIXED_WIDTHS = {
+    "status": 12,
+    "created": 10,
+    "desired": 10,
+    "foc": 10,
+    "carrier": 14,
+    "age": 4,
+    "numbers": 4,
+    "activated": 4,
+    "rejected": 4,
+    "excluded": 4,
+}
+_RIGHT = frozenset({"age", "numbers", "activated", "rejected", "excluded"})
+# Narrow terminals drop columns in this order; the order id, its reference, the rejected
+# count and the attention column stay to the last.
+DROP_ORDER = (
+    "excluded",
+    "activated",
+    "created",
+    "carrier",
+    "desired",
+    "numbers",
+    "age",
+    "foc",
+    "status",
+)
 # One cell of padding each side of every column.
 _PADDING = 2
-_WIDE_FROM = 100
+_REFERENCE = (12, 24)
+_REFERENCE_USUAL = 18
+_ATTENTION = (16, 34)
+_WIDE_STATUS = 21
 
 
 def layout_columns(available: int, id_digits: int) -> list[Column]:
-    """Column widths for ``available`` cells: the reference column takes what is left."""
-    wide = available >= _WIDE_FROM
-    count_width = 5 if wide else 3
-    fixed = [
-        Column("id", COLUMN_TITLES["id"], max(5, id_digits)),
-        Column("status", COLUMN_TITLES["status"], 21 if wide else 12),
-        Column("created", COLUMN_TITLES["created"], 10),
-        *(Column(key, COLUMN_TITLES[key], count_width, "right") for key in _COUNT_ATTRIBUTES),
+    """The columns that fit ``available`` cells; reference and attention share what is left."""
+    keys = list(COLUMN_KEYS)
+    widths = dict(_FIXED_WIDTHS, id=max(5, id_digits))
+
+    def fixed_total() -> int:
+        flexible = _REFERENCE[0] + _ATTENTION[0] + 2 * _PADDING
+        return sum(widths[k] + _PADDING for k in keys if k in widths) + flexible + _PADDING
+
+    for dropped in DROP_ORDER:
+        if fixed_total() <= available:
+            break
+        keys.remove(dropped)
+    spare = max(0, available - fixed_total())
+    # Spare room goes first to a reference long enough for most customers' own labels, then
+    # to the attention chips, then to the rest of the reference.
+    reference = _REFERENCE[0] + min(spare, _REFERENCE_USUAL - _REFERENCE[0])
+    spare -= reference - _REFERENCE[0]
+    attention = _ATTENTION[0] + min(spare, _ATTENTION[1] - _ATTENTION[0])
+    spare -= attention - _ATTENTION[0]
+    grown = min(spare, _REFERENCE[1] - reference)
+    reference += grown
+    spare -= grown
+    if "status" in keys and spare >= _WIDE_STATUS - widths["status"]:
+        # Room for "⊘ PENDING_CANCELATION" in full.
+        widths["status"] = _WIDE_STATUS
+    widths.update(reference=reference, attention=attention)
+    return [
+        Column(key, COLUMN_TITLES[key], widths[key], "right" if key in _RIGHT else "left")
+        for key in keys
     ]
-    used = sum(column.width + _PADDING for column in fixed) + _PADDING
-    reference = Column("reference", COLUMN_TITLES["reference"], max(9, min(40, available - used)))
-    return [fixed[0], fixed[1], reference, *fixed[2:]]
 
 
-def cell_text(order: OrderListItem, key: str) -> Text:
+def _day(day: date | None) -> str:
+    return day.isoformat() if day else MISSING
+
+
+def cell_text(order: OrderListItem, key: str, details: RowDetails | None = None) -> Text:
     """The cell as literal text: server strings are never read as markup."""
     if key == "id":
         return Text(str(order.id))
@@ -83,11 +149,26 @@ def cell_text(order: OrderListItem, key: str) -> Text:
             return Text(inert_text(f"unreadable: {order.unreadable}"))
         return Text(inert_text(order.customer_order_reference))
     if key == "created":
-        return Text(inert_text(date_text(order.created_date)) or "—")
-    return Text(str(getattr(order, _COUNT_ATTRIBUTES[key])))
+        return Text(inert_text(date_text(order.created_date)) or MISSING)
+    if key in _COUNT_ATTRIBUTES:
+        return Text(str(getattr(order, _COUNT_ATTRIBUTES[key])))
+    if details is None:
+        return Text(MISSING)
+    if key == "desired":
+        return Text(_day(details.desired_date))
+    if key == "foc":
+        return Text(_day(details.foc_date))
+    if key == "carrier":
+        return Text(inert_text(details.carrier_text) or MISSING)
+    if key == "age":
+        return Text(f"{details.age_days}bd")
+    if key == "attention":
+        text = details.attention
+        return Text(f"snoozed: {text}" if details.snoozed and text else text)
+    raise KeyError(key)
 
 
-def sort_value(order: OrderListItem, key: str) -> Any:
+def sort_value(order: OrderListItem, key: str, details: RowDetails | None = None) -> Any:
     """The value ``key`` sorts by; None sorts last."""
     if key == "id":
         return order.id
@@ -97,7 +178,21 @@ def sort_value(order: OrderListItem, key: str) -> Any:
         return (order.customer_order_reference or "").casefold() or None
     if key == "created":
         return day_of(order.created_date)
-    return getattr(order, _COUNT_ATTRIBUTES[key])
+    if key in _COUNT_ATTRIBUTES:
+        return getattr(order, _COUNT_ATTRIBUTES[key])
+    if details is None:
+        return None
+    if key == "desired":
+        return details.desired_date
+    if key == "foc":
+        return details.foc_date
+    if key == "carrier":
+        return details.carrier_text.casefold() or None
+    if key == "age":
+        return details.age_days
+    if key == "attention":
+        return details.urgency or None
+    raise KeyError(key)
 
 
 def search_text(order: OrderListItem) -> str:

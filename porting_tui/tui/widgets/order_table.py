@@ -7,7 +7,7 @@ would need (measured at over a second for 10,000 rows).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar
 
 from rich.console import Console
@@ -22,6 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from porting_tui.attention.row_details import RowDetails
 from porting_tui.client import OrderListItem
 from porting_tui.tui.widgets.order_columns import (
     COLUMN_KEYS,
@@ -61,6 +62,7 @@ class OrderTable(ScrollView, can_focus=True):
         "order-table--muted",
         "order-table--rejected",
         "order-table--changed",
+        "order-table--attention",
         UNKNOWN_STATUS_COMPONENT,
         *STATUS_COMPONENTS.values(),
     }
@@ -82,6 +84,7 @@ class OrderTable(ScrollView, can_focus=True):
         & > .order-table--pending-cancelation { color: $text-muted; text-style: italic; }
         & > .order-table--unknown-status { color: $text-secondary; }
         & > .order-table--changed { color: $text-accent; text-style: bold underline; }
+        & > .order-table--attention { color: $text-warning; }
     }
     """
 
@@ -134,11 +137,18 @@ class OrderTable(ScrollView, can_focus=True):
         self._sort_reverse = False
         self._columns: list[Column] = layout_columns(80, 0)
         self._changed: set[int] = set()
+        self._details: Mapping[int, RowDetails] = {}
+        self._narrowing: Callable[[OrderListItem, RowDetails | None], bool] | None = None
 
     @property
     def visible_orders(self) -> Sequence[OrderListItem]:
         """The orders shown, in display order (after the find filter and sorting)."""
         return self._visible
+
+    @property
+    def loaded_orders(self) -> Sequence[OrderListItem]:
+        """Every loaded row, in server order, before find and narrowing."""
+        return self._orders
 
     @property
     def loaded_count(self) -> int:
@@ -149,6 +159,11 @@ class OrderTable(ScrollView, can_focus=True):
         if 0 <= self.cursor_row < len(self._visible):
             return self._visible[self.cursor_row]
         return None
+
+    @property
+    def column_keys(self) -> list[str]:
+        """The keys of the columns on screen, left to right."""
+        return [column.key for column in self._columns]
 
     @property
     def sort_column(self) -> str | None:
@@ -176,6 +191,27 @@ class OrderTable(ScrollView, can_focus=True):
     def mark_changed(self, order_id: int) -> None:
         self._changed.add(order_id)
         self.refresh()
+
+    def details(self, order_id: int) -> RowDetails | None:
+        """What the order's details add to its row (None: not read, or not for this row)."""
+        return self._details.get(order_id)
+
+    def set_details(self, details: Mapping[int, RowDetails]) -> None:
+        """The details of the rows' orders; rows are narrowed and sorted again by them."""
+        self._details = details
+        self._rebuild()
+
+    def set_narrowing(
+        self, keep: Callable[[OrderListItem, RowDetails | None], bool] | None
+    ) -> None:
+        """Show only the loaded rows ``keep`` accepts (with find, both must match)."""
+        self._narrowing = keep
+        self._rebuild()
+
+    @property
+    def narrowed(self) -> bool:
+        """Find or a narrowing hides some loaded rows."""
+        return bool(self._find) or self._narrowing is not None
 
     def set_find(self, text: str) -> None:
         """Show only the loaded rows whose id, status, reference or date contain ``text``."""
@@ -208,14 +244,18 @@ class OrderTable(ScrollView, can_focus=True):
             ]
         else:
             rows = list(orders)
+        keep, details = self._narrowing, self._details
+        if keep is not None:
+            rows = [order for order in rows if keep(order, details.get(order.id))]
         column = self._sort_column
         if column is None:
             return rows
+        keyed = [(sort_value(order, column, details.get(order.id)), order) for order in rows]
         # Missing values sort last whatever the direction.
-        present = [order for order in rows if sort_value(order, column) is not None]
-        missing = [order for order in rows if sort_value(order, column) is None]
-        present.sort(key=lambda order: sort_value(order, column), reverse=self._sort_reverse)
-        return present + missing
+        present = [pair for pair in keyed if pair[0] is not None]
+        missing = [order for value, order in keyed if value is None]
+        present.sort(key=lambda pair: pair[0], reverse=self._sort_reverse)
+        return [order for _, order in present] + missing
 
     def _rebuild(self) -> None:
         current = self.current_order
@@ -336,8 +376,9 @@ class OrderTable(ScrollView, can_focus=True):
 
     def _row_line(self, order: OrderListItem, highlighted: bool) -> Text:
         line = Text(style=self.rich_style, no_wrap=True, end="")
+        details = self._details.get(order.id)
         for column in self._columns:
-            cell = cell_text(order, column.key)
+            cell = cell_text(order, column.key, details)
             cell.stylize(self._cell_style(order, column.key, cell.plain))
             line.append(" ")
             line.append(_fit(cell, column.width, column.justify))
@@ -356,6 +397,8 @@ class OrderTable(ScrollView, can_focus=True):
             return self.get_component_rich_style(component)
         if key == "rejected" and order.rejected_quantity:
             return self.get_component_rich_style("order-table--rejected")
+        if key == "attention" and plain:
+            return self.get_component_rich_style("order-table--attention")
         if plain in ("0", "—"):
             return self.get_component_rich_style("order-table--muted")
         return Style()

@@ -40,12 +40,14 @@ class StatusHeader(Horizontal):
         & > .badge { width: auto; padding: 0 1; margin-left: 1; text-style: bold; }
         & > #read-only { background: $error; color: $text; }
         & > #demo { background: $warning; color: $text; }
-        & > #freshness { width: auto; padding: 0 1; color: $text-muted; }
+        & > #freshness { width: auto; max-width: 40; padding: 0 1; color: $text-muted; }
     }
     """
 
     busy: reactive[bool] = reactive(False)
     """Requests are running (the app sets this for every header)."""
+    activity: reactive[str] = reactive("")
+    """What the requests in flight do, shown beside the spinner."""
     refreshed_at: reactive[datetime | None] = reactive(None)
     subtitle: reactive[str] = reactive("")
     _frame: reactive[int] = reactive(0)
@@ -68,6 +70,7 @@ class StatusHeader(Horizontal):
         self._spin_timer = self.set_interval(0.1, self._spin, pause=True)
         # The app owns these two facts; every screen's header mirrors them.
         self.watch(self.app, "busy", self._mirror_busy)
+        self.watch(self.app, "activity", self._mirror_activity)
         self.watch(self.app, "refreshed_at", self._mirror_refreshed_at)
         self._update_where()
         self._update_freshness()
@@ -112,6 +115,13 @@ class StatusHeader(Horizontal):
     def _mirror_busy(self, busy: bool) -> None:
         self.busy = busy
 
+    def _mirror_activity(self, activity: str) -> None:
+        self.activity = activity
+
+    def watch_activity(self) -> None:
+        if self.is_mounted:
+            self._update_freshness()
+
     def _mirror_refreshed_at(self, refreshed_at: datetime | None) -> None:
         self.refreshed_at = refreshed_at
 
@@ -130,11 +140,14 @@ class StatusHeader(Horizontal):
         self.query_one("#where", Static).update(where)
 
     def _update_freshness(self) -> None:
-        text = Text(no_wrap=True)
-        if self.refreshed_at is not None:
-            text.append(f"updated {self.refreshed_at:%H:%M:%S}")
+        text = Text(no_wrap=True, overflow="ellipsis")
         if self.busy:
-            text.append(f" {_SPINNER[self._frame]}", style="bold")
+            # While a request runs the header says what it is; the time of the last answer
+            # comes back as soon as it ends.
+            text.append(f"{_SPINNER[self._frame]} ", style="bold")
+            text.append(self.activity or "loading")
+        elif self.refreshed_at is not None:
+            text.append(f"updated {self.refreshed_at:%H:%M:%S}")
         self.query_one("#freshness", Static).update(text)
 
 

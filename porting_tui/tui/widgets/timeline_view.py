@@ -7,10 +7,10 @@ from datetime import tzinfo
 from typing import ClassVar
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from porting_tui.domain.inert_text import inert_text
 from porting_tui.local.timeline import SOURCE_HISTORY, SOURCE_YOU, TimelineEntry
+from porting_tui.tui.widgets.table_keys import KeyedDataTable
 
 SOURCE_LABELS = {SOURCE_YOU: "you", SOURCE_HISTORY: "order"}
 """Who the entry is about: the operator, the order's own dates, or (default) a seen change."""
@@ -29,7 +29,7 @@ def entry_cells(entry: TimelineEntry, zone: tzinfo | None = None) -> tuple[Text,
     )
 
 
-class TimelineView(DataTable[Text]):
+class TimelineView(KeyedDataTable[Text]):
     """The timeline of one order; ``show(entries)`` replaces what it lists.
 
     Mount it with ``yield TimelineView(board.timeline(order_id))``.

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Static
 from porting_tui.local.drafts import DraftStore, DraftSummary
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.dialogs.dialog import Dialog
+from porting_tui.tui.widgets.table_keys import KeyedDataTable
 
 
 def saved_at(summary: DraftSummary) -> str:
@@ -52,7 +53,7 @@ class DraftsDialog(Dialog[str | None]):
         with Vertical(id="dialog") as dialog:
             dialog.border_title = "Order drafts"
             yield Static("", id="drafts-empty", markup=False)
-            yield DataTable(cursor_type="row", id="drafts-table")
+            yield KeyedDataTable[Text | str](cursor_type="row", id="drafts-table")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -17,6 +17,7 @@ from porting_tui.domain.draft_fields import Step
 from porting_tui.domain.inert_text import inert_text
 from porting_tui.domain.order_draft import PortabilityRecord
 from porting_tui.tui.screens.create_order.wizard_step import WizardStep
+from porting_tui.tui.widgets.table_keys import KeyedDataTable
 
 CHECK_BATCH_SIZE = 100
 """Numbers per portability request; the API documents no maximum, so stay modest."""
@@ -51,7 +52,9 @@ class PortabilityStep(WizardStep):
         yield Static("", id="portability-status", markup=False)
         yield ProgressBar(id="portability-progress", show_eta=False)
         yield Static("", id="carrier-summary", markup=False)
-        yield DataTable(id="portability-table", cursor_type="row", zebra_stripes=True)
+        yield KeyedDataTable[Text | str](
+            id="portability-table", cursor_type="row", zebra_stripes=True
+        )
         yield Static("", id="carrier-tip", markup=False)
 
     _checking = False

@@ -33,9 +33,12 @@ class FindBar(Horizontal):
     def find(self) -> Input:
         return self.query_one("#find", Input)
 
-    def show_filters(self, filters: OrderFilters) -> None:
-        summary = describe(filters)
-        text = Content(summary) if summary else Content("no filters: every order")
+    def show_filters(self, filters: OrderFilters, toggles: str = "") -> None:
+        """The filters in words, and the quick toggles narrowing the loaded rows, if any."""
+        summary = describe(filters) or "no filters: every order"
+        if toggles:
+            summary += f" · showing {toggles} (x m c)"
+        text = Content(summary)
         self.query_one("#filter-summary", Static).update(text)
 
     def open_find(self) -> None:

@@ -31,13 +31,13 @@ from porting_tui.tui.screens.create_order.launch import (
     start_new_order,
 )
 from porting_tui.tui.screens.order_list.find_bar import FindBar
+from porting_tui.tui.screens.order_list.quick_toggles import QuickToggles
 from porting_tui.tui.screens.order_list.rate_limit_retry import RateLimitRetry
 from porting_tui.tui.screens.order_list.status_line import StatusLine
-from porting_tui.tui.screens.order_list.view_tabs import ViewTabs
+from porting_tui.tui.screens.order_list.view_tabs import ADHOC, ViewTabs
 from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.webhook_feed import WebhookEventReceived
 from porting_tui.tui.widgets.attention_view import AttentionView
-from porting_tui.tui.widgets.order_columns import COLUMN_KEYS
 from porting_tui.tui.widgets.order_table import OrderTable
 from porting_tui.tui.widgets.problem_banner import ProblemBanner
 from porting_tui.tui.widgets.status_header import StatusHeader
@@ -56,6 +56,9 @@ LIST_ACTIONS = frozenset(
         "load_all",
         "copy_id",
         "export",
+        "toggle_rejected",
+        "toggle_note",
+        "next_carrier",
     }
 )
 """Actions on the order table, off (and out of the footer) while the attention view shows."""
@@ -81,6 +84,9 @@ class OrderListScreen(SessionScreen):
         Binding("L", "load_all", "Load all pages", show=False),
         Binding("y", "copy_id", "Copy id", show=False),
         Binding("e", "export", "Export"),
+        Binding("x", "toggle_rejected", "Rejected only", show=False),
+        Binding("m", "toggle_note", "Note to answer only", show=False),
+        Binding("c", "next_carrier", "By losing carrier", show=False),
         Binding("n", "new_order", "New order"),
         Binding("N", "order_drafts", "Order drafts", show=False),
         Binding("escape", "clear_find", "Clear find", show=False),
@@ -98,6 +104,10 @@ class OrderListScreen(SessionScreen):
         self._loads_running = 0
         self._retry = RateLimitRetry(self.set_timer)
         self._changed_rows = ChangedRows(session.client)
+        self._toggles = QuickToggles()
+        self._told_adhoc_stays = False
+        self._looked_around = False
+        """The operator moved or chose something here: Needs attention no longer opens itself."""
 
     def compose(self) -> ComposeResult:
         yield StatusHeader(self.session)
@@ -189,10 +199,20 @@ class OrderListScreen(SessionScreen):
         self.refresh_bindings()
 
     def select_view(self, index: int) -> None:
-        """Show the view at ``index``: its filters replace the current ones."""
-        if not self.tabs.choose(index):
+        """Show the view at ``index`` (or ``ADHOC``): its filters replace the current ones."""
+        self._looked_around = True
+        tabs = self.tabs
+        leaving_adhoc = tabs.index == ADHOC and index != ADHOC
+        if not tabs.choose(index):
             return
-        self._filters = self.tabs.view.filters
+        if leaving_adhoc and tabs.adhoc is not None and not self._told_adhoc_stays:
+            self._told_adhoc_stays = True
+            self.notify(
+                f"Your filters stay in the tab {tabs.adhoc.name!r}; s saves them as a view.",
+                timeout=4,
+                markup=False,
+            )
+        self._filters = tabs.view.filters
         self._clear_find()
         self._start_load()
 
@@ -200,12 +220,38 @@ class OrderListScreen(SessionScreen):
         self.select_view(index)
 
     def action_attention(self) -> None:
+        self._looked_around = True
         self.tabs.show_attention()
 
     async def on_attention_view_count_changed(self, event: AttentionView.CountChanged) -> None:
         await self.tabs.set_attention_count(event.count)
+        if self._listing is not None:
+            self._show_details(self._listing.orders)
         if event.complete and self._listing is not None:
             self._mark_changed_rows(self._listing.orders)
+        if event.complete and event.count:
+            self._open_attention_first()
+
+    def _open_attention_first(self) -> None:
+        """Show Needs attention once its first ranking is ready, unless told not to, or the
+        operator already got going in the list (their cursor is not taken away)."""
+        if self._looked_around or self.session.settings.start_on != "attention":
+            return
+        self._looked_around = True
+        if self.is_current and not self.tabs.attention_active:
+            self.tabs.show_attention()
+            view = self.attention
+            if view is not None:
+                view.table.move_cursor(row=0, animate=False)
+
+    def _show_details(self, rows: list[OrderListItem]) -> None:
+        """Give the table what the orders' details add to their rows (dates, carrier, why)."""
+        if self.session.attention is None:
+            return
+        board = self.session.attention.board
+        details = {row.id: found for row in rows if (found := board.row_details(row))}
+        self.table.set_details(details)
+        self._update_status_line()
 
     def _start_attention(self) -> None:
         """List the open orders and read their details again, in the background."""
@@ -226,10 +272,16 @@ class OrderListScreen(SessionScreen):
         return not (self.tabs.attention_active and action in LIST_ACTIONS)
 
     def action_previous_view(self) -> None:
-        self.select_view((self.tabs.index - 1) % len(self.tabs.views))
+        self.select_view(self._neighbour_view(-1))
 
     def action_next_view(self) -> None:
-        self.select_view((self.tabs.index + 1) % len(self.tabs.views))
+        self.select_view(self._neighbour_view(+1))
+
+    def _neighbour_view(self, step: int) -> int:
+        """The view ``step`` tabs away, in tab order: the views, then the ad-hoc tab if any."""
+        tabs = self.tabs
+        order = list(range(len(tabs.views))) + ([ADHOC] if tabs.adhoc is not None else [])
+        return order[(order.index(tabs.index) + step) % len(order)]
 
     def _query(self) -> dict[str, Any] | None:
         try:
@@ -241,7 +293,7 @@ class OrderListScreen(SessionScreen):
     def _start_load(self) -> None:
         """Start over with the current filters: the first page shows as soon as it arrives."""
         self._retry.cancel()
-        self.query_one(FindBar).show_filters(self._filters)
+        self.query_one(FindBar).show_filters(self._filters, self._toggles.describe())
         query = self._query()
         if query is None:
             self._listing = None
@@ -288,6 +340,7 @@ class OrderListScreen(SessionScreen):
         table = self.table
         screen_row = table.cursor_row - int(table.scroll_y)
         table.set_orders(listing.orders)
+        self._show_details(listing.orders)
         self._mark_changed_rows(listing.orders)
         if keep_position:
             # The cursor's order keeps its place on screen, so a refresh does not jump.
@@ -328,6 +381,8 @@ class OrderListScreen(SessionScreen):
 
     @on(OrderTable.OrderHighlighted)
     def _highlighted(self, event: OrderTable.OrderHighlighted) -> None:
+        if event.row > 0:
+            self._looked_around = True
         self._update_status_line()
         listing = self._listing
         if listing is None or not listing.loaded or not listing.has_more or self._loading():
@@ -364,9 +419,17 @@ class OrderListScreen(SessionScreen):
             return
         if self._changed_rows.queue(listing, order_id):
             show = partial(self._show_listing, keep_position=True)
-            self.run_worker(self._changed_rows.drain(lambda: self._listing, show), group="rows")
+            drain = self._changed_rows.drain(lambda: self._listing, show, self._row_left)
+            self.run_worker(drain, group="rows")
         if any(order.id == order_id for order in listing.orders):
             self.table.mark_changed(order_id)
+
+    def _row_left(self, row: OrderListItem) -> None:
+        """A webhook moved an order out of the shown view: say where it went."""
+        tabs = self.tabs
+        home = tabs.view_with(OrderFilters(status=row.status))
+        where = f"moved to {tabs.views[home].name}" if home is not None else f"is now {row.status}"
+        self.notify(f"Order {row.id} {where}: it left this view", timeout=6, markup=False)
 
     def refresh_on_timer(self) -> None:
         """The auto-refresh timer: reload unless paused, busy, backing off or out of sight."""
@@ -387,7 +450,43 @@ class OrderListScreen(SessionScreen):
         self.notify(f"Auto-refresh {state}", timeout=3)
         self._update_status_line()
 
+    def action_toggle_rejected(self) -> None:
+        self._set_toggles(self._toggles.toggled_rejected())
+
+    def action_toggle_note(self) -> None:
+        if self.session.attention is None:
+            self.notify("Notes to answer need the local store, which is off", timeout=5)
+            return
+        self._set_toggles(self._toggles.toggled_note())
+
+    def action_next_carrier(self) -> None:
+        """Narrow to the next losing carrier of the loaded orders, then to none again."""
+        carriers = sorted(
+            {
+                carrier
+                for order in self.table.loaded_orders
+                if (details := self.table.details(order.id)) is not None
+                for carrier in details.carriers
+            }
+        )
+        if not carriers and self._toggles.carrier is None:
+            self.notify(
+                "No losing carrier known yet for the loaded orders (details are read for "
+                "open orders in the background)",
+                timeout=6,
+            )
+            return
+        self._set_toggles(self._toggles.next_carrier(carriers))
+
+    def _set_toggles(self, toggles: QuickToggles) -> None:
+        self._looked_around = True
+        self._toggles = toggles
+        self.table.set_narrowing(toggles.matches if toggles.active else None)
+        self.query_one(FindBar).show_filters(self._filters, toggles.describe())
+        self._update_status_line()
+
     def action_filters(self) -> None:
+        self._looked_around = True
         self.app.push_screen(
             FilterDialog(self._filters, self.session.now().date()), self._filters_chosen
         )
@@ -395,6 +494,17 @@ class OrderListScreen(SessionScreen):
     def _filters_chosen(self, filters: OrderFilters | None) -> None:
         if filters is None or filters == self._filters:
             return
+        tabs = self.tabs
+        matching = tabs.view_with(filters)
+        if matching is not None:
+            # The filters are a view's own: show that view, under its own label.
+            self.select_view(matching)
+            return
+        # A view's tab only ever shows the view's own filters, so its label stays true:
+        # other filters get the ad-hoc tab ("Pending + filters").
+        self._looked_around = True
+        tabs.show_adhoc(filters)
+        self._told_adhoc_stays = False
         self._filters = filters
         self._start_load()
 
@@ -403,6 +513,7 @@ class OrderListScreen(SessionScreen):
         self._filters_chosen(filters)
 
     def action_find(self) -> None:
+        self._looked_around = True
         self.query_one(FindBar).open_find()
 
     @on(FindBar.FindChanged)
@@ -424,7 +535,8 @@ class OrderListScreen(SessionScreen):
 
     def action_cycle_sort(self) -> None:
         current = self.table.sort_column
-        order: list[str | None] = [None, *COLUMN_KEYS]
+        # Through the columns on screen: sorting by one the terminal hides would puzzle.
+        order: list[str | None] = [None, *self.table.column_keys]
         following = order[(order.index(current) + 1) % len(order)]
         self.table.set_sort(following, self.table.sort_reverse if following else False)
         self._update_status_line()

@@ -18,7 +18,7 @@ def list_status(
     loaded = table.loaded_count
     total = listing.total_items if listing else None
     parts = []
-    if table.find_text:
+    if table.narrowed:
         parts.append(f"{len(table.visible_orders)} match of {loaded} loaded")
         if listing is not None and listing.has_more:
             parts.append("L loads all")
