@@ -38,27 +38,25 @@ class OrderSequence:
 
 
 def next_needing_attention(
-    current: int, ranked_now: Sequence[int], ranked_before: Sequence[int] = ()
+    current: int, ranked_now: Sequence[int], walk: Sequence[int] = ()
 ) -> int | None:
-    """Where ``J`` goes from order ``current``: the order after it in today's ranking.
+    """Where ``J`` goes from order ``current``.
 
-    ``ranked_before`` is the ranking as it was when the operator last moved. When ``current``
-    has left the ranking (its problem is fixed), ``J`` goes to the first order that followed it
-    then and is still ranked, so fixing an order never sends the operator back to the top of
-    orders already seen; failing that, to the top of the ranking. None when no other order
-    needs attention.
+    ``walk`` is the ranking the operator is working down: Needs attention as it was when they
+    opened the first order. The ranking moves under them (an order looked at sinks, a fixed
+    one leaves), so ``J`` follows ``walk`` from ``current``, skipping what no longer needs
+    attention; past its end come orders ranked since, then the top again. Without ``current``
+    in ``walk``, today's ranking is the walk. None when no other order needs attention.
     """
     others = [order_id for order_id in ranked_now if order_id != current]
     if not others:
         return None
-    if current in ranked_now:
-        place = list(ranked_now).index(current)
-        after = list(ranked_now[place + 1 :])
-        return after[0] if after else others[0]
+    path = list(walk) if current in walk else list(ranked_now)
+    place = path.index(current) if current in path else -1
     still_ranked = set(others)
-    if current in ranked_before:
-        place = list(ranked_before).index(current)
-        for order_id in ranked_before[place + 1 :]:
-            if order_id in still_ranked:
-                return order_id
-    return others[0]
+    for order_id in path[place + 1 :]:
+        if order_id in still_ranked:
+            return order_id
+    walked = set(path)
+    fresh = [order_id for order_id in others if order_id not in walked]
+    return fresh[0] if fresh else others[0]

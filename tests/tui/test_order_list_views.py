@@ -218,3 +218,50 @@ async def test_saving_under_an_existing_name_asks_before_replacing_it(
     await pilot.press("enter", "y")
     await settle(pilot)
     assert load_views("acme-test", views).views == [SavedView("Mine", {"status": "CANCELED"})]
+
+
+async def test_filters_on_a_view_get_a_tab_of_their_own_that_stays(
+    running: Running, transport: RecordingTransport
+) -> None:
+    app, pilot = running
+    screen = list_screen(app)
+    confirmed_late = OrderFilters(status="CONFIRMED", foc_from="+2d")
+    screen.set_filters(confirmed_late)
+    await settle(pilot)
+    # The Pending tab still shows pending orders only; the filters got a tab that says so.
+    labels = tab_labels(app)
+    assert labels[0].startswith("1 Pending (")
+    assert re.fullmatch(r"Pending \+ filters \(\d+\)", labels[-1]), labels
+    assert screen.tabs.view.name == "Pending + filters"
+    assert transport.list_queries()[-1]["orderStatus"] == "CONFIRMED"
+
+    # Another tab: the filters stay in theirs, and the operator is told so once.
+    await pilot.press("1")
+    await settle(pilot)
+    assert screen.filters == OrderFilters(status="PENDING")
+    messages = [n.message for n in app._notifications]
+    assert "Your filters stay in the tab 'Pending + filters'; s saves them as a view." in messages
+    await pilot.press("left_square_bracket")
+    await settle(pilot)
+    assert screen.filters == confirmed_late
+    assert tab_labels(app)[-1].startswith("Pending + filters")
+
+    # Filters that are a view's own choose that view; the ad-hoc tab keeps its filters.
+    screen.set_filters(OrderFilters(status="CONFIRMED"))
+    await settle(pilot)
+    assert screen.tabs.view.name == "Confirmed"
+    assert screen.tabs.adhoc is not None and screen.tabs.adhoc.filters == confirmed_late
+
+
+async def test_saving_the_ad_hoc_filters_turns_their_tab_into_the_saved_view(
+    running: Running,
+) -> None:
+    app, pilot = running
+    list_screen(app).set_filters(OrderFilters(status="CONFIRMED", foc_from="+2d"))
+    await settle(pilot)
+    await pilot.press("s", *"Cut-overs", "enter")
+    await settle(pilot)
+    labels = tab_labels(app)
+    assert labels[-1].startswith("4 Cut-overs")
+    assert not any("+ filters" in label for label in labels)
+    assert list_screen(app).tabs.view.name == "Cut-overs"

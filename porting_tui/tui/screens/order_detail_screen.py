@@ -96,7 +96,7 @@ class OrderDetailScreen(SessionScreen):
         ranked_before: tuple[int, ...] = (),
     ) -> None:
         """``listed``: the list the order was opened from (``]`` ``[`` walk it); ``tab``: the
-        tab to show first; ``ranked_before``: Needs attention as the last ``J`` saw it."""
+        tab to show first; ``ranked_before``: the Needs attention ranking ``J`` walks down."""
         super().__init__(session)
         self.order_id = order_id
         self.order: Order | None = None
@@ -207,15 +207,16 @@ class OrderDetailScreen(SessionScreen):
             self.notify("Needs attention is off: the local store is not available.", timeout=4)
             return
         ranked = tuple(item.order_id for item in attention.board.items())
-        before = self._ranked_before
-        if not before and self.listed is not None and self.listed.source == "Needs attention":
-            before = self.listed.ids
-        target = next_needing_attention(self.order_id, ranked, before)
+        walk = self._ranked_before
+        if not walk and self.listed is not None and self.listed.source == "Needs attention":
+            walk = self.listed.ids
+        if self.order_id not in walk:
+            walk = ranked
+        target = next_needing_attention(self.order_id, ranked, walk)
         if target is None:
             self.notify("No other order needs attention.", timeout=4)
             return
-        listed = OrderSequence("Needs attention", ranked)
-        self._show_instead(target, listed, ranked_before=ranked)
+        self._show_instead(target, OrderSequence("Needs attention", walk), ranked_before=walk)
 
     def _show_instead(
         self, order_id: int, listed: OrderSequence, *, ranked_before: tuple[int, ...] = ()

@@ -427,8 +427,9 @@ class OrderListScreen(SessionScreen):
     def _row_left(self, row: OrderListItem) -> None:
         """A webhook moved an order out of the shown view: say where it went."""
         tabs = self.tabs
-        home = tabs.view_with(OrderFilters(status=row.status))
-        where = f"moved to {tabs.views[home].name}" if home is not None else f"is now {row.status}"
+        status = row.status or "in no known status"
+        home = tabs.view_with(OrderFilters(status=status))
+        where = f"moved to {tabs.views[home].name}" if home is not None else f"is now {status}"
         self.notify(f"Order {row.id} {where}: it left this view", timeout=6, markup=False)
 
     def refresh_on_timer(self) -> None:
