@@ -16,7 +16,12 @@ from textual.screen import ModalScreen, Screen
 from textual.scroll_view import ScrollView
 from textual.widgets import Static
 
-from porting_tui.tui.widgets.table_keys import MOVEMENT_KEYS, ROW_KEYS
+from porting_tui.tui.widgets.table_keys import (
+    MOVEMENT_KEYS,
+    ROW_KEYS,
+    KeyedDataTable,
+    KeyedOptionList,
+)
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,9 @@ def _owner(screen: Screen[object], node: DOMNode) -> str:
         return "Everywhere"
     if node is screen:
         return screen_title(screen)
+    if isinstance(node, KeyedDataTable | KeyedOptionList):
+        # Every table shares its keys: they are listed once, under "Tables".
+        return TABLES
     return _readable(type(node).__name__)
 
 
@@ -139,7 +147,7 @@ def without_table_movement(
 def with_tables(sections: dict[str, list[tuple[str, str]]]) -> dict[str, list[tuple[str, str]]]:
     """The sections with "Tables" (the movement keys) before the keys that work everywhere."""
     everywhere = sections.pop("Everywhere", None)
-    sections[TABLES] = list(MOVEMENT_KEYS)
+    sections[TABLES] = list(MOVEMENT_KEYS) + sections.pop(TABLES, [])
     if everywhere is not None:
         sections["Everywhere"] = everywhere
     return sections

@@ -57,34 +57,34 @@ class OrderDetailScreen(SessionScreen):
     CSS_PATH = "order_detail_screen.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall"), (50, "-very-tall")]  # noqa: RUF012
+    # The footer shows the first of these that fit: triage keys first, copying last.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
+        Binding("J", "next_attention", "Next needing attention"),
+        Binding("right_square_bracket", "step_order(1)", "Next order"),
+        Binding("left_square_bracket", "step_order(-1)", "Previous order", show=False),
         Binding("n", "note", "Note"),
         Binding("u", "upload", "Upload"),
-        Binding("d", "download", "Download"),
         Binding("E", "edit", "Edit"),
-        Binding("C", "cancel_order", "Cancel order"),
         Binding("A", "activate", "Activate"),
+        Binding("C", "cancel_order", "Cancel order"),
+        Binding("d", "download", "Download"),
+        Binding("r", "refresh", "Refresh"),
         Binding("y", "copy_id", "Copy id"),
         Binding("Y", "copy_numbers", "Copy numbers"),
         Binding("a", "attention_only", "Numbers needing attention only", show=False),
-        Binding("r", "refresh", "Refresh"),
         Binding("U", "mark_unseen", "Mark as not seen", show=False),
         Binding("w", "as_sent", "Unreadable number as sent", show=False),
-        Binding("right_square_bracket", "step_order(1)", "Next order"),
-        Binding("left_square_bracket", "step_order(-1)", "Previous order", show=False),
-        Binding("J", "next_attention", "Next needing attention"),
+        # Described once in HELP_EXTRA; the tab labels show their numbers.
         *(
             Binding(str(n), f"show_tab({n - 1})", "", show=False)
             for n in range(1, len(TAB_IDS) + 1)
         ),
-        Binding("ctrl+pagedown", "cycle_tab(1)", "Next tab", show=False),
-        Binding("ctrl+pageup", "cycle_tab(-1)", "Previous tab", show=False),
+        # Before the focused list's own (sideways paging, which the numbers never need).
+        Binding("ctrl+pagedown", "cycle_tab(1)", "Next tab", show=False, priority=True),
+        Binding("ctrl+pageup", "cycle_tab(-1)", "Previous tab", show=False, priority=True),
     ]
-    HELP_EXTRA = (
-        (f"1…{len(TAB_IDS)}", "Go to tab " + ", ".join(TAB_NAMES)),
-        ("ctrl+pgdn ctrl+pgup", "Next / previous tab"),
-    )
+    HELP_EXTRA = ((f"1…{len(TAB_IDS)}", "Go to tab " + ", ".join(TAB_NAMES)),)
 
     def __init__(
         self,
@@ -118,15 +118,15 @@ class OrderDetailScreen(SessionScreen):
                 yield SinceLastLookedBox(id="since-last-looked", zone=zone)
         yield NumbersPanel(id="numbers-panel")
         with TabbedContent(id="tabs", initial=self._first_tab or ""):
-            with TabPane("Notes", id="notes-tab"):
+            with TabPane("1 Notes", id="notes-tab"):
                 own = frozenset({self.session.key_id} - {""})
                 yield NotesThread(own_authors=own, zone=zone, id="notes")
-            with TabPane("Documents", id="documents-tab"):
+            with TabPane("2 Documents", id="documents-tab"):
                 yield DocumentsList(id="documents")
-            with TabPane("Groups", id="groups-tab"):
+            with TabPane("3 Groups", id="groups-tab"):
                 yield NumberGroupsTable(id="groups")
             if attention is not None:
-                with TabPane("Timeline", id="timeline-tab"):
+                with TabPane("4 Timeline", id="timeline-tab"):
                     yield TimelineView(attention.board.timeline(self.order_id), zone=zone)
         yield Footer()
 
@@ -161,10 +161,10 @@ class OrderDetailScreen(SessionScreen):
             today=self.session.now().date(),
         )
         tabs = self.query_one(TabbedContent)
-        tabs.get_tab("notes-tab").label = f"Notes ({len(order.notes)})"
-        tabs.get_tab("documents-tab").label = f"Documents ({len(order.documents)})"
+        tabs.get_tab("notes-tab").label = f"1 Notes ({len(order.notes)})"
+        tabs.get_tab("documents-tab").label = f"2 Documents ({len(order.documents)})"
         groups = len(self.query_one(NumberGroupsTable).groups)
-        tabs.get_tab("groups-tab").label = f"Groups ({groups})"
+        tabs.get_tab("groups-tab").label = f"3 Groups ({groups})"
 
     def show_tab(self, tab_id: str) -> None:
         self.query_one(TabbedContent).active = tab_id

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.padding import Padding
@@ -21,6 +22,8 @@ KNOWN_STATUSES = frozenset(status.value for status in NumberStatus)
 _GAP = 2
 _REASON_MIN = 36
 _GROUP_MAX = 24
+NO_GROUP = "no group yet"
+"""How numbers the server has not put in an activation group yet are headed and counted."""
 
 
 def day_text(value: datetime | str | None) -> str:
@@ -63,17 +66,62 @@ def status_counts(numbers: Sequence[PhoneNumber]) -> str:
     return " · ".join(f"{status} {counts[status]}" for status in ranked)
 
 
+def group_key(number: PhoneNumber) -> str | None:
+    """The activation group of ``number`` as the server names it; None when it has none yet."""
+    return number.phone_number_group or None
+
+
+def group_order(numbers: Sequence[PhoneNumber]) -> list[str | None]:
+    """The groups of ``numbers`` in the order first seen, numbers with no group yet last."""
+    seen = dict.fromkeys(group_key(number) for number in numbers)
+    return sorted(seen, key=lambda key: key is None)
+
+
+def group_name(key: str | None) -> str:
+    return inert_text(key) if key else NO_GROUP
+
+
+def _numbers_text(count: int) -> str:
+    return f"{count} number{'s' if count != 1 else ''}"
+
+
 def group_counts(numbers: Sequence[PhoneNumber]) -> str:
     """``GW Verizon Grp1: 10 numbers, CONFIRMED 8, REJECTED 2 · GW Lumen Grp1: 1 number, ...``."""
-    groups: dict[str, list[PhoneNumber]] = {}
-    for number in numbers:
-        name = inert_text(number.phone_number_group or "no group yet")
-        groups.setdefault(name, []).append(number)
-    return " · ".join(
-        f"{name}: {len(members)} number{'s' if len(members) != 1 else ''}, "
-        + status_counts(members).replace(" · ", ", ")
-        for name, members in groups.items()
+    parts = []
+    for key in group_order(numbers):
+        members = [number for number in numbers if group_key(number) == key]
+        counts = status_counts(members).replace(" · ", ", ")
+        parts.append(f"{group_name(key)}: {_numbers_text(len(members))}, {counts}")
+    return " · ".join(parts)
+
+
+def group_heading(key: str | None, members: Sequence[PhoneNumber]) -> Text:
+    """``GW Verizon Grp1 · 10 numbers · CONFIRMED 8 · REJECTED 2``: the line above a group."""
+    counts = status_counts(members)
+    line = f"{group_name(key)} · {_numbers_text(len(members))}" + (f" · {counts}" if counts else "")
+    return Text(line, style="bold")
+
+
+def shared_hints(numbers: Sequence[PhoneNumber]) -> list[tuple[RejectionHint, int] | None]:
+    """Per number, the hint shown under its row and how many numbers it speaks for.
+
+    Numbers rejected for the same reason share one hint, under the first of them: the same
+    advice repeated under each row would push the other numbers off the screen.
+    """
+    rejected: Counter[str | None] = Counter(
+        number.reject_reason for number in numbers if number.status == "REJECTED"
     )
+    hinted: set[str | None] = set()
+    shared: list[tuple[RejectionHint, int] | None] = []
+    for number in numbers:
+        reason = number.reject_reason
+        hint = hint_for(reason) if number.status == "REJECTED" else None
+        if hint is None or reason in hinted:
+            shared.append(None)
+            continue
+        hinted.add(reason)
+        shared.append((hint, rejected[reason]))
+    return shared
 
 
 @dataclass(frozen=True)
@@ -132,19 +180,25 @@ def _grid(columns: list[Column], cells: dict[str, Text], last: Text, width: int)
 
 
 class NumberRow:
-    """A Rich renderable: the number's cells, its reason, and the hint on the line below."""
+    """A Rich renderable: the number's cells, its reason, and the hint on the line below.
+
+    ``hint`` is worked out from the reason unless given; None shows no hint. ``covers`` says
+    how many numbers a shared hint speaks for.
+    """
 
     def __init__(
         self,
         number: PhoneNumber,
         layout: RowLayout,
-        hint: RejectionHint | None = None,
+        hint: RejectionHint | Literal["auto"] | None = "auto",
         palette: StatusPalette = DEFAULT_PALETTE,
+        covers: int = 1,
     ) -> None:
         self.number = number
         self.layout = layout
         self.palette = palette
-        self.hint = hint if hint is not None else self._hint(number)
+        self.hint = self._hint(number) if hint == "auto" else hint
+        self.covers = covers
 
     @staticmethod
     def _hint(number: PhoneNumber) -> RejectionHint | None:
@@ -157,7 +211,8 @@ class NumberRow:
         yield _grid(columns, cells, Text(reason_text(self.number)), width)
         if self.hint is not None:
             indent = columns[0].width + _GAP
-            advice = Text(f"↳ {self.hint.advice}", style="italic")
+            covers = f" ({self.covers} numbers)" if self.covers > 1 else ""
+            advice = Text(f"↳ {self.hint.advice}{covers}", style="italic")
             yield Padding(advice, (0, 0, 0, indent))
 
 

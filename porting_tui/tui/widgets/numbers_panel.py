@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import TypeAlias
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from porting_tui.client import PhoneNumber
@@ -23,11 +24,19 @@ from porting_tui.tui.widgets.number_rows import (
     NumberRow,
     RowLayout,
     group_counts,
+    group_heading,
+    group_key,
+    group_order,
     needs_attention,
+    shared_hints,
     status_counts,
 )
+from porting_tui.tui.widgets.table_keys import KeyedOptionList
 
 NOTHING_NEEDS_ATTENTION = "No number needs attention. Press a to show them all."
+
+Keyed: TypeAlias = tuple[str, PhoneNumber]
+"""A number with the id of its option."""
 
 
 def _option_ids(numbers: Sequence[PhoneNumber]) -> list[str]:
@@ -42,6 +51,36 @@ def _option_ids(numbers: Sequence[PhoneNumber]) -> list[str]:
         seen.add(key)
         ids.append(key)
     return ids
+
+
+def number_options(
+    keyed: Sequence[Keyed],
+    layout: RowLayout,
+    palette: StatusPalette,
+    *,
+    attention_only: bool = False,
+) -> list[Option]:
+    """One option per number shown, grouped by activation group under a heading per group.
+
+    Headings (only when the order has more than one group) are disabled options without an
+    id, so the cursor never rests on one and a number's id is its phone number.
+    """
+    options: list[Option] = []
+    keys = group_order([number for _, number in keyed])
+    for key in keys:
+        members = [(id_, number) for id_, number in keyed if group_key(number) == key]
+        shown = [(id_, n) for id_, n in members if not attention_only or needs_attention(n)]
+        if not shown:
+            continue
+        if len(keys) > 1:
+            heading = group_heading(key, [number for _, number in members])
+            options.append(Option(heading, disabled=True))
+        hints = shared_hints([number for _, number in shown])
+        for (id_, number), shared in zip(shown, hints, strict=True):
+            hint, covers = shared if shared is not None else (None, 1)
+            row = NumberRow(number, layout, hint=hint, palette=palette, covers=covers)
+            options.append(Option(row, id=id_))
+    return options
 
 
 class NumbersPanel(Vertical):
@@ -70,6 +109,7 @@ class NumbersPanel(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.numbers: list[PhoneNumber] = []
+        self._keyed: list[Keyed] = []
         self._by_id: dict[str, PhoneNumber] = {}
         self.border_title = "Numbers"
         self.border_subtitle = "a: attention only"
@@ -77,11 +117,11 @@ class NumbersPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="numbers-groups", markup=False)
         yield Static(id="numbers-header")
-        yield OptionList(id="numbers")
+        yield KeyedOptionList(id="numbers")
 
     @property
-    def option_list(self) -> OptionList:
-        return self.query_one("#numbers", OptionList)
+    def option_list(self) -> KeyedOptionList:
+        return self.query_one("#numbers", KeyedOptionList)
 
     @property
     def shown(self) -> list[PhoneNumber]:
@@ -92,6 +132,7 @@ class NumbersPanel(Vertical):
     def show(self, numbers: Sequence[PhoneNumber]) -> None:
         """List ``numbers``; the highlighted number stays highlighted when it is still there."""
         self.numbers = list(numbers)
+        self._keyed = list(zip(_option_ids(self.numbers), self.numbers, strict=True))
         counts = status_counts(self.numbers)
         self.border_title = f"Numbers ({len(self.numbers)})" + (f" · {counts}" if counts else "")
         self.query_one("#numbers-groups", Static).update(Text(group_counts(self.numbers)))
@@ -109,19 +150,17 @@ class NumbersPanel(Vertical):
         options = self.option_list
         highlighted = options.highlighted_option
         keep = highlighted.id if highlighted is not None else None
-        shown = self.shown
-        ids = _option_ids(shown)
-        if shown:
-            palette = StatusPalette.of(self.app)
-            options.set_options(
-                Option(NumberRow(number, layout, palette=palette), id=key)
-                for key, number in zip(ids, shown, strict=True)
-            )
+        palette = StatusPalette.of(self.app)
+        built = number_options(self._keyed, layout, palette, attention_only=self.attention_only)
+        if built:
+            options.set_options(built)
         else:
             empty = NOTHING_NEEDS_ATTENTION if self.numbers else "This order has no numbers."
             options.set_options([Option(Text(empty, style="italic"), disabled=True)])
-        self._by_id = dict(zip(ids, shown, strict=True))
-        options.highlighted = ids.index(keep) if keep in ids else (0 if ids else None)
+        shown = {option.id: index for index, option in enumerate(built) if option.id}
+        self._by_id = {id_: number for id_, number in self._keyed if id_ in shown}
+        first = next(iter(shown.values()), None)
+        options.highlighted = shown.get(keep, first) if keep is not None else first
 
     @property
     def current_number(self) -> PhoneNumber | None:

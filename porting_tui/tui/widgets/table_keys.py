@@ -56,12 +56,38 @@ class KeyedDataTable(DataTable[CellType]):
 
 
 class KeyedOptionList(OptionList):
-    """An OptionList moved with the app's keys."""
+    """An OptionList moved with the app's keys, stopping at the ends as the tables do (an
+    OptionList wraps from the last option to the first)."""
 
     BINDINGS: ClassVar[list[BindingType]] = _movement_bindings()
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def _step(self, direction: int) -> None:
+        """Highlight the next enabled option in ``direction``; none past the end: stay."""
+        if self.highlighted is None:
+            self.action_first()
+            return
+        index = self.highlighted + direction
+        while 0 <= index < self.option_count:
+            if not self.get_option_at_index(index).disabled:
+                self.highlighted = index
+                return
+            index += direction
 
     def action_first_row(self) -> None:
         self.action_first()
 
     def action_last_row(self) -> None:
         self.action_last()
+
+    def action_page_up(self) -> None:
+        # A page up from near the top can land on a disabled first option (a heading), which
+        # OptionList answers by highlighting nothing, rather than the first option there is.
+        super().action_page_up()  # type: ignore[no-untyped-call]  # unannotated in Textual
+        if self.highlighted is None:
+            self.action_first()

@@ -113,7 +113,7 @@ async def test_notes_run_oldest_first_with_author_and_time_and_wrap(detail: Deta
     assert any(line.startswith("2026-11-27 19:00  demo-key (you)") for line in lines)
     assert max(len(line.rstrip()) for line in lines) <= 80
     tabs = screen.query_one(TabbedContent)
-    assert str(tabs.get_tab("notes-tab").label) == "Notes (2)"
+    assert str(tabs.get_tab("notes-tab").label) == "1 Notes (2)"
 
 
 async def test_markup_and_escape_sequences_in_notes_and_reasons_show_as_typed(
@@ -156,4 +156,4 @@ async def test_documents_and_groups_are_listed(detail: Detail) -> None:
     groups = screen.query_one(NumberGroupsTable)
     assert sum(len(group.numbers) for group in groups.groups) == 3
     tabs = screen.query_one(TabbedContent)
-    assert str(tabs.get_tab("documents-tab").label) == "Documents (1)"
+    assert str(tabs.get_tab("documents-tab").label) == "2 Documents (1)"
