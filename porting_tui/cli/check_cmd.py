@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 import click
 
 from porting_tui.cli.context import CommandError, ExitCode, json_option, run_api
-from porting_tui.cli.field_checks import check_phone
 from porting_tui.cli.files import read_text_input
 from porting_tui.cli.output import info, print_json, print_table, to_json_data
 from porting_tui.cli.progress import ProgressReport
@@ -55,6 +54,8 @@ def numbers_in_text(text: str, column: str | None) -> list[tuple[int, str]]:
 
 def _normalised(entries: list[tuple[str, str]]) -> list[str]:
     """E.164 numbers without duplicates; every bad entry is reported at once."""
+    from porting_tui.cli.field_checks import check_phone
+
     numbers: list[str] = []
     problems: list[str] = []
     for where, raw in entries:

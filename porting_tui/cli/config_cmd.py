@@ -8,18 +8,31 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from porting_tui.cli.context import json_option, run_api
-from porting_tui.cli.field_checks import (
-    PORT_TIME_ZONES,
-    check_email,
-    check_phone,
-    check_port_time,
-    check_webhook_url,
-    check_zone,
-)
 from porting_tui.cli.output import info, print_fields, print_json, to_json_data
+from porting_tui.domain.value_checks import PORT_TIME_ZONES
 
 if TYPE_CHECKING:
     from porting_tui.client import Configuration, PortingClient
+
+
+def _field_check(name: str) -> Callable[[str], str]:
+    """The check ``name`` of ``field_checks``, imported only when a value is checked: the
+    checks of the defaults load the client, which ``config --help`` does not need."""
+
+    def check(value: str) -> str:
+        from porting_tui.cli import field_checks
+
+        checked: str = getattr(field_checks, name)(value)
+        return checked
+
+    return check
+
+
+check_email = _field_check("check_email")
+check_phone = _field_check("check_phone")
+check_port_time = _field_check("check_port_time")
+check_webhook_url = _field_check("check_webhook_url")
+check_zone = _field_check("check_zone")
 
 STDIN_SETTINGS: dict[str, Callable[[str], str]] = {"webhook-url": check_webhook_url}
 """The settings that can hold a secret, and so can be read from standard input."""

@@ -79,14 +79,24 @@ def _open_audit_store() -> LocalStore:
 
 
 def audit_options(profile: str, project_id: str) -> dict[str, Any]:
-    """Client arguments that log every change this command makes in the audit log."""
-    from porting_tui.local.audit_log import VIA_CLI, audit_observer
+    """Client arguments that log every change this command makes in the audit log.
 
-    observe = audit_observer(_open_audit_store, profile=profile, project_id=project_id, via=VIA_CLI)
+    The audit log is imported at the first change, so read commands never load it (nor the
+    local store and SQLite behind it).
+    """
+    observers: list[MutationObserver] = []
 
     def guarded(record: MutationRecord) -> None:
         try:
-            observe(record)
+            if not observers:
+                from porting_tui.local.audit_log import VIA_CLI, audit_observer
+
+                observers.append(
+                    audit_observer(
+                        _open_audit_store, profile=profile, project_id=project_id, via=VIA_CLI
+                    )
+                )
+            observers[0](record)
         except Exception as error:
             # The change is done; a full disk or a locked store must not make it look failed.
             info(f"warning: the audit log could not be written: {safe_text(error)}")

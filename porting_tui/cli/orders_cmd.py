@@ -1,4 +1,9 @@
-"""``porting-tui orders``: list and read port-in orders (changes are in ``orders_write_cmd``)."""
+"""``porting-tui orders``: list and read port-in orders (changes are in ``orders_write_cmd``).
+
+The write commands are imported only when one of them runs (or shows its own --help), so that
+``orders list`` and ``orders get`` never load them, the order files, the audit log or the
+local store.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from porting_tui.cli.context import json_option, reveal_option, run_api
-from porting_tui.cli.orders_write_cmd import add_note, cancel, create, edit, update
 from porting_tui.cli.output import RowStream, info, print_json, print_json_line, to_json_data
 from porting_tui.cli.params import ORDER_ID
 from porting_tui.cli.progress import ProgressReport
+from porting_tui.cli.root import LazyCommand, LazyGroup
 
 if TYPE_CHECKING:
     from porting_tui.client import OrderListItem, PortingClient
@@ -46,7 +51,26 @@ def today() -> date:
     return date.today()
 
 
-@click.group("orders")
+_WRITE = "porting_tui.cli.orders_write_cmd"
+WRITE_COMMANDS = {
+    "create": LazyCommand(f"{_WRITE}:create", "Create a port-in order from a JSON or CSV file."),
+    "update": LazyCommand(
+        f"{_WRITE}:update",
+        "Replace a PENDING order with the order in FILE (fields missing from FILE are cleared).",
+    ),
+    "edit": LazyCommand(
+        f"{_WRITE}:edit", "Change some fields of a PENDING order, keeping everything else."
+    ),
+    "cancel": LazyCommand(f"{_WRITE}:cancel", "Cancel a PENDING order."),
+    "add-note": LazyCommand(
+        f"{_WRITE}:add_note",
+        "Add a note to an order, e.g. to answer a question from Sinch ('-' reads stdin).",
+    ),
+}
+"""The commands that change orders, by name, with their one-line help for ``orders --help``."""
+
+
+@click.group("orders", cls=LazyGroup, lazy_commands=WRITE_COMMANDS)
 def orders() -> None:
     """List, read, create, change and cancel port-in orders."""
 
@@ -188,7 +212,3 @@ def get(ctx: click.Context, order_id: int, as_json: bool, reveal: bool) -> None:
         print_json(to_json_data(order, reveal=reveal))
     else:
         print_order(order, reveal=reveal)
-
-
-for _command in (create, update, edit, cancel, add_note):
-    orders.add_command(_command)

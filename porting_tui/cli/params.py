@@ -1,12 +1,15 @@
-"""Click parameter types for the values the commands take: order ids and phone numbers."""
+"""Click parameter types for the values the commands take: order ids and phone numbers.
+
+Values are checked inside ``convert``, which imports the checks only then: a command module
+using these types stays cheap to import, for ``--help`` and for the commands that never see a
+phone number (the checks pull in phonenumbers and the client).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 import click
-
-from porting_tui.cli.field_checks import check_phone
 
 
 class OrderIdType(click.ParamType[int, Any]):
@@ -34,6 +37,8 @@ class PhoneNumberType(click.ParamType[str, Any]):
         self.nanp_only = nanp_only
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from porting_tui.cli.field_checks import check_phone
+
         try:
             return check_phone(str(value), nanp_only=self.nanp_only)
         except ValueError as error:

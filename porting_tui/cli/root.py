@@ -1,15 +1,18 @@
 """The root ``porting-tui`` command group.
 
-Subcommand modules keep heavy imports (textual, httpx, starlette) inside their functions so
-that ``porting-tui --help`` and the start of the TUI stay fast.
+Subcommands are imported only when run, and ``--help`` lists them from static one-line help.
+Subcommand modules keep heavy imports (textual, httpx, pydantic, starlette) inside their
+functions, so that ``porting-tui --help``, the read commands and the start of the TUI stay
+fast.
 """
 
 from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from gettext import gettext
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 
@@ -25,41 +28,112 @@ LAUNCH_APP = "launch_app"
 """The key of ``ctx.obj`` holding the AppLauncher; the ``porting-tui`` command supplies it, so
 the command line never imports the app's package."""
 
-# Subcommands by name -> "module:attribute". They are imported only when invoked (or listed by
-# --help), so opening the app does not pay for every scripting command's imports.
-SUBCOMMANDS: dict[str, str] = {
-    "profile": "porting_tui.cli.profile_cmd:profile_group",
-    "check": "porting_tui.cli.check_cmd:check",
-    "orders": "porting_tui.cli.orders_cmd:orders",
-    "documents": "porting_tui.cli.documents_cmd:documents",
-    "activation": "porting_tui.cli.activation_cmd:activation",
-    "config": "porting_tui.cli.config_cmd:config",
-    "webhooks": "porting_tui.cli.webhooks_cmd:webhooks",
-    "emulator": "porting_tui.cli.emulator_cmd:emulator",
-    "csv-template": "porting_tui.cli.csv_template_cmd:csv_template",
+
+class LazyCommand(NamedTuple):
+    """A subcommand imported on first use, with its one-line help written out here."""
+
+    target: str
+    """``module:attribute`` of the click command."""
+    short_help: str
+    """The command's own one-line help, untruncated (``get_short_help_str`` with no limit):
+    what the parent's ``--help`` lists without importing the module. A test keeps the two
+    equal."""
+
+
+# Subcommands by name. They are imported only when invoked (or asked for their own --help), so
+# neither opening the app nor ``porting-tui --help`` pays for every scripting command's imports.
+SUBCOMMANDS: dict[str, LazyCommand] = {
+    "profile": LazyCommand(
+        "porting_tui.cli.profile_cmd:profile_group",
+        "Manage profiles: the project id, key and settings of each Sinch project you work on.",
+    ),
+    "check": LazyCommand(
+        "porting_tui.cli.check_cmd:check",
+        "Check whether numbers can be ported to Sinch, and from which carrier.",
+    ),
+    "orders": LazyCommand(
+        "porting_tui.cli.orders_cmd:orders",
+        "List, read, create, change and cancel port-in orders.",
+    ),
+    "documents": LazyCommand(
+        "porting_tui.cli.documents_cmd:documents",
+        "Upload and download the documents of an order.",
+    ),
+    "activation": LazyCommand(
+        "porting_tui.cli.activation_cmd:activation",
+        "See and activate the number groups of on-demand orders.",
+    ),
+    "config": LazyCommand(
+        "porting_tui.cli.config_cmd:config",
+        "Read and change the project's porting defaults.",
+    ),
+    "webhooks": LazyCommand(
+        "porting_tui.cli.webhooks_cmd:webhooks",
+        "Receive the porting events Sinch posts to the project's webhook URL.",
+    ),
+    "emulator": LazyCommand(
+        "porting_tui.cli.emulator_cmd:emulator",
+        "Run the Porting API emulator on HTTP (loopback unless --host says otherwise).",
+    ),
+    "csv-template": LazyCommand(
+        "porting_tui.cli.csv_template_cmd:csv_template",
+        "Write an example order CSV to PATH (standard output without PATH or with -).",
+    ),
 }
 
 
 class LazyGroup(click.Group):
-    """A group whose subcommands in ``SUBCOMMANDS`` are imported on first use."""
+    """A group whose ``lazy_commands`` are imported on first use.
+
+    Its ``--help`` lists them by their static one-line help, so listing imports nothing.
+    """
+
+    def __init__(
+        self, *args: Any, lazy_commands: Mapping[str, LazyCommand] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_commands: Mapping[str, LazyCommand] = (
+            lazy_commands if lazy_commands is not None else {}
+        )
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*super().list_commands(ctx), *SUBCOMMANDS})
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         command = super().get_command(ctx, cmd_name)
-        if command is not None or cmd_name not in SUBCOMMANDS:
+        if command is not None or cmd_name not in self.lazy_commands:
             return command
-        module_name, attribute = SUBCOMMANDS[cmd_name].split(":")
+        target = self.lazy_commands[cmd_name].target
+        module_name, attribute = target.split(":")
         loaded = getattr(importlib.import_module(module_name), attribute)
         if not isinstance(loaded, click.Command):
-            raise TypeError(f"{SUBCOMMANDS[cmd_name]} is not a click command")
+            raise TypeError(f"{target} is not a click command")
         self.add_command(loaded, cmd_name)
         return loaded
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Click's listing, with a stand-in holding the static help for each command not
+        imported yet: the stand-in shortens the text to the width as the command would."""
+        listed: list[tuple[str, click.Command]] = []
+        for name in self.list_commands(ctx):
+            lazy = self.lazy_commands.get(name)
+            if lazy is not None and name not in self.commands:
+                listed.append((name, click.Command(name, help=lazy.short_help)))
+                continue
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                listed.append((name, command))
+        if listed:
+            limit = formatter.width - 6 - max(len(name) for name, _ in listed)
+            with formatter.section(gettext("Commands")):  # as click words it
+                formatter.write_dl(
+                    [(name, command.get_short_help_str(limit)) for name, command in listed]
+                )
 
 
 @click.group(
     cls=LazyGroup,
+    lazy_commands=SUBCOMMANDS,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -8,18 +8,24 @@ Here the traceback has no locals, every secret we can recognise is masked, and i
 
 from __future__ import annotations
 
+import functools
 import os
 import platform
 import re
 import sys
 import threading
-import traceback
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from porting_tui import __version__, paths
+from porting_tui import __version__
 from porting_tui.domain.inert_text import inert_text
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# Every command runs guarded by this module, so what only a crash needs (the state folder's
+# path, tracebacks) is imported when one happens.
 
 EXIT_CRASH = 70
 """Exit status after an unexpected error (EX_SOFTWARE of sysexits.h): not one of the
@@ -36,19 +42,26 @@ _SENSITIVE_NAMES = (
     r"existing_?port_?out_?pin|new_?port_?out_?pin|port_?out_?pin|pin|"
     r"account_?num(?:ber)?"
 )
-_NAMED_VALUE = re.compile(
-    # name, then =, : or a quoted key's ": ", then the value up to a quote, comma or space;
-    # a header value such as "Basic abc" runs to the end of its quotes or line.
-    rf"""(?P<name>(?<![A-Za-z0-9_])(?:{_SENSITIVE_NAMES})(?![A-Za-z0-9_]))"""
-    r"""(?P<sep>["']?\s*[:=]\s*)"""
-    r"""(?P<value>"[^"\n]*"|'[^'\n]*'|(?:basic|bearer|digest)\s+[^\s"',;)}\]]+|[^\s"',;&)}\]]+)""",
-    re.IGNORECASE,
-)
-_SCHEME_CREDENTIALS = re.compile(
-    r"\b(?P<scheme>basic|bearer|digest)\s+[^\s\"',;)}\]]{4,}", re.IGNORECASE
-)
-_URL_PASSWORD = re.compile(r"(?P<user>//[^/\s:@]+:)[^@\s/]+@")
-_PYDANTIC_INPUT = re.compile(r"input_value=.*?(?=, input_type=|\]$|$)", re.MULTILINE)
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The masking patterns, compiled at the first report rather than at every start."""
+    named_value = re.compile(
+        # name, then =, : or a quoted key's ": ", then the value up to a quote, comma or space;
+        # a header value such as "Basic abc" runs to the end of its quotes or line.
+        rf"""(?P<name>(?<![A-Za-z0-9_])(?:{_SENSITIVE_NAMES})(?![A-Za-z0-9_]))"""
+        r"""(?P<sep>["']?\s*[:=]\s*)"""
+        r"""(?P<value>"[^"\n]*"|'[^'\n]*'|(?:basic|bearer|digest)\s+[^\s"',;)}\]]+|[^\s"',;&)}\]]+)""",
+        re.IGNORECASE,
+    )
+    scheme_credentials = re.compile(
+        r"\b(?P<scheme>basic|bearer|digest)\s+[^\s\"',;)}\]]{4,}", re.IGNORECASE
+    )
+    url_password = re.compile(r"(?P<user>//[^/\s:@]+:)[^@\s/]+@")
+    pydantic_input = re.compile(r"input_value=.*?(?=, input_type=|\]$|$)", re.MULTILINE)
+    return named_value, scheme_credentials, url_password, pydantic_input
+
 
 _known: set[str] = set()
 _known_lock = threading.Lock()
@@ -68,10 +81,11 @@ def mask_secrets(text: str) -> str:
         known = sorted(_known, key=len, reverse=True)
     for secret in known:
         text = text.replace(secret, MASK)
-    text = _NAMED_VALUE.sub(_masked_value, text)
-    text = _SCHEME_CREDENTIALS.sub(lambda m: f"{m['scheme']} {MASK}", text)
-    text = _URL_PASSWORD.sub(lambda m: f"{m['user']}{MASK}@", text)
-    return _PYDANTIC_INPUT.sub(f"input_value={MASK}", text)
+    named_value, scheme_credentials, url_password, pydantic_input = _patterns()
+    text = named_value.sub(_masked_value, text)
+    text = scheme_credentials.sub(lambda m: f"{m['scheme']} {MASK}", text)
+    text = url_password.sub(lambda m: f"{m['user']}{MASK}@", text)
+    return pydantic_input.sub(f"input_value={MASK}", text)
 
 
 def _masked_value(match: re.Match[str]) -> str:
@@ -81,11 +95,15 @@ def _masked_value(match: re.Match[str]) -> str:
 
 
 def crash_dir() -> Path:
+    from porting_tui import paths
+
     return paths.state_dir() / "crashes"
 
 
 def report_text(error: BaseException, where: str) -> str:
     """The report: versions, where it happened, the traceback without locals; masked."""
+    import traceback
+
     lines = [
         f"porting-tui {__version__} crash report",
         f"time: {datetime.now(UTC).isoformat(timespec='seconds')}",
@@ -102,6 +120,8 @@ def report_text(error: BaseException, where: str) -> str:
 
 def write_report(error: BaseException, where: str, folder: Path | None = None) -> Path:
     """Write the report of ``error`` (mode 0600, in a 0700 folder) and return its path."""
+    from porting_tui import paths
+
     folder = paths.ensure_private_dir(folder or crash_dir())
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
     path = folder / f"crash-{stamp}-{os.getpid()}.txt"

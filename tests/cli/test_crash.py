@@ -28,7 +28,9 @@ def boom(argument: str) -> None:
 def test_an_unexpected_error_is_two_lines_a_private_report_and_exit_70(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setitem(root.SUBCOMMANDS, "boom", "tests.cli.test_crash:boom")
+    monkeypatch.setitem(
+        root.SUBCOMMANDS, "boom", root.LazyCommand("tests.cli.test_crash:boom", "Fail.")
+    )
     monkeypatch.setattr(sys, "argv", ["porting-tui", "boom", "not-logged"])
     with pytest.raises(SystemExit) as exited:
         root.main()
