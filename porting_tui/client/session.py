@@ -13,6 +13,7 @@ import httpx
 from pydantic import TypeAdapter, ValidationError
 
 from porting_tui.client.activity import SIGNING_IN, RequestActivity, describe_request
+from porting_tui.client.adapters import LazyAdapter
 from porting_tui.client.auth import Authenticator
 from porting_tui.client.errors import (
     AuthenticationError,
@@ -91,8 +92,10 @@ def _describe(error: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def parse_body(response: httpx.Response, adapter: TypeAdapter[T]) -> T:
+def parse_body(response: httpx.Response, adapter: TypeAdapter[T] | LazyAdapter[T]) -> T:
     """Read a 2xx response into a model; a malformed body raises ``InvalidResponseError``."""
+    if isinstance(adapter, LazyAdapter):
+        adapter = adapter.get()
     what = f"{response.request.method} {response.request.url.path}"
     raw = response.text
     try:

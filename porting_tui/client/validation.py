@@ -7,8 +7,6 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-import phonenumbers
-
 from porting_tui.client.errors import FieldViolation, PortingValidationError
 from porting_tui.client.models import TIME_ZONES, Configuration, EndUser, NewOrder, Order, day_of
 from porting_tui.client.models.order import NewPhoneNumber, PhoneNumber, PortOutInfo
@@ -68,6 +66,10 @@ def is_nanp_e164(number: str) -> bool:
 
 def normalize_phone_number(text: str) -> str:
     """Turn what a person types (``(202) 555-0123``, ``1-202-...``) into E.164, or raise."""
+    # Imported here: its metadata takes longer to load than the rest of the client, and only
+    # typed numbers need it, never a start-up or a read.
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse(text.strip(), "US")
     except phonenumbers.NumberParseException as exc:

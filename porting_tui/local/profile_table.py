@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from typing import Any
-
-from tomlkit.items import Table
+from typing import TYPE_CHECKING, Any
 
 from porting_tui.local.errors import ProfileError, SecretError
 from porting_tui.local.profile import (
@@ -17,6 +15,9 @@ from porting_tui.local.profile import (
     check_profile_name,
 )
 from porting_tui.local.secrets import command_words
+
+if TYPE_CHECKING:
+    from tomlkit.items import Table
 
 RESERVED_NAME = "env"
 

@@ -20,11 +20,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import tomlkit
-from tomlkit.exceptions import TOMLKitError
-from tomlkit.items import Table
+from typing import TYPE_CHECKING, Any
 
 from porting_tui import paths
 from porting_tui.local.errors import ProfileError, ProfileExistsError, SecretError
@@ -36,6 +32,10 @@ from porting_tui.local.private_files import (
 from porting_tui.local.profile import DEFAULT_API_URL, Profile, check_profile_name, check_url
 from porting_tui.local.profile_check import ProfileTestResult, test_profile
 from porting_tui.local.profile_table import RESERVED_NAME, fill_table, profile_from_table
+
+if TYPE_CHECKING:
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
 
 __all__ = [
     "ENV_PROFILE_NAME",
@@ -180,6 +180,9 @@ def save_profile(
     Raises ProfileExistsError when the profile exists and ``replace`` is false.
     Returns the path written.
     """
+    import tomlkit
+    from tomlkit.items import Table
+
     config_path = paths.config_file() if path is None else path
     check_new_profile_name(profile.name)
     if profile.origin != "file" or profile.api_url_from is not None:
@@ -208,6 +211,8 @@ def remove_profile(name: str, path: Path | None = None) -> Profile | None:
 
     Returns the removed profile, or None when it was not a usable one.
     """
+    import tomlkit
+
     config_path = paths.config_file() if path is None else path
     document = _read_document(config_path)
     tables = _profiles_table(document, config_path, create=False)
@@ -225,6 +230,8 @@ def remove_profile(name: str, path: Path | None = None) -> Profile | None:
 
 
 def set_default_profile(name: str, path: Path | None = None) -> None:
+    import tomlkit
+
     config_path = paths.config_file() if path is None else path
     if name == ENV_PROFILE_NAME:
         raise ProfileError(
@@ -278,11 +285,21 @@ def _read_text(path: Path) -> str | None:
 
 
 def _read_document(path: Path) -> tomlkit.TOMLDocument:
+    """The file as tomlkit reads it, comments and layout kept, to change and write it back."""
+    import tomlkit
+
     text = _read_text(path)
     if text is None:
         document = tomlkit.document()
         document.add(tomlkit.comment("porting-tui profiles: see 'porting-tui profile --help'"))
         return document
+    return _parse_document(text, path)
+
+
+def _parse_document(text: str, path: Path) -> tomlkit.TOMLDocument:
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
     try:
         return tomlkit.parse(text)
     except TOMLKitError as error:
@@ -307,13 +324,25 @@ def _toml_problem(text: str, error: TOMLKitError) -> str:
 
 
 def _read_plain(path: Path) -> dict[str, Any]:
-    return _read_document(path).unwrap()
+    """The file as plain values, to read profiles: the standard library's parser, as tomlkit
+    (a few milliseconds to import) is needed only to write the file back."""
+    text = _read_text(path)
+    if text is None:
+        return {}
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        # tomlkit words the problem (with its line and column) as the file's writer sees it,
+        # and reads the rare file it accepts where the standard library does not.
+        return _parse_document(text, path).unwrap()
 
 
 def _profiles_table(document: tomlkit.TOMLDocument, path: Path, *, create: bool) -> Any:
     if "profiles" not in document:
         if not create:
             return {}
+        import tomlkit
+
         document["profiles"] = tomlkit.table(is_super_table=True)
     tables = document["profiles"]
     if not isinstance(tables, Mapping):

@@ -20,7 +20,6 @@ from porting_tui.tui.dialogs.action_dialog import typed_input_on_quit
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.profile_switch import switch_problem
 from porting_tui.tui.screens.audit_log_commands import AuditLogCommands
-from porting_tui.tui.screens.help_screen import HelpScreen
 from porting_tui.tui.screens.order_list.order_list_screen import OrderListScreen
 from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.webhook_feed import feed_for_session
@@ -183,6 +182,8 @@ class PortingApp(CrashSafeApp[str | None]):
             await self.screen.run_action("refresh")
 
     def action_help(self) -> None:
+        from porting_tui.tui.screens.help_screen import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 

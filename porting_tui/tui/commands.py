@@ -9,8 +9,6 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from porting_tui.tui.screens.help_screen import described_bindings
-
 
 @dataclass(frozen=True)
 class PaletteCommand:
@@ -22,6 +20,9 @@ class PaletteCommand:
 
 
 def _binding_commands(provider: Provider) -> list[PaletteCommand]:
+    # Imported when the palette opens: the help screen is not part of the app's start.
+    from porting_tui.tui.screens.help_screen import described_bindings
+
     return [
         PaletteCommand(
             entry.description,

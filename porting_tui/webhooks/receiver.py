@@ -11,17 +11,17 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
-
-from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
-from starlette.requests import ClientDisconnect, Request
-from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from typing import TYPE_CHECKING, TypeVar
 
 from porting_tui.client import InvalidResponseError, parse_webhook
 from porting_tui.webhooks.credentials import ReceiverAuth
 from porting_tui.webhooks.event_store import ReceivedEvent, WebhookEventStore
+
+if TYPE_CHECKING:
+    # Starlette is imported when a receiver is made, not with this module: the app and the
+    # command line read the options and the store with no receiver running.
+    from starlette.requests import Request
+    from starlette.responses import Response
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -128,6 +128,9 @@ class WebhookReceiver:
         on_event: Callable[[ReceivedEvent], object] | None = None,
         on_rejected: Callable[[Rejection], object] | None = None,
     ) -> None:
+        from starlette.applications import Starlette
+        from starlette.routing import Route
+
         self.events = events
         self.options = options or ReceiverOptions()
         self.path = normalize_path(self.options.path)
@@ -144,6 +147,9 @@ class WebhookReceiver:
         )
 
     async def _handle(self, request: Request) -> Response:
+        from starlette.requests import ClientDisconnect
+        from starlette.responses import JSONResponse, Response
+
         try:
             stored = await self._accept(request)
         except ClientDisconnect:
@@ -186,6 +192,8 @@ class WebhookReceiver:
             raise _Refused(400, error.message) from None
         except (UnicodeDecodeError, RecursionError):
             raise _Refused(400, "the body is not UTF-8 JSON") from None
+        from starlette.concurrency import run_in_threadpool
+
         try:
             return await run_in_threadpool(
                 self.events.add, event, text, profile=self.options.profile

@@ -1,18 +1,26 @@
-"""Run the receiver on a loopback (or any) address with uvicorn, inside an existing event loop."""
+"""Run the receiver on a loopback (or any) address with uvicorn, inside an existing event loop.
+
+uvicorn (and the connection guard built on it) is imported when a server is made, not with
+this module: listen addresses are read, and the app starts, with no receiver running.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import ipaddress
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import uvicorn
-
-from porting_tui.webhooks.guard import ConnectionGuard, ConnectionLimits, guarded_protocol
 from porting_tui.webhooks.receiver import WebhookReceiver
+
+if TYPE_CHECKING:
+    import uvicorn
+
+    from porting_tui.webhooks.guard import ConnectionLimits
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8788
@@ -64,11 +72,18 @@ def _bind(host: str, port: int) -> socket.socket:
         raise ListenAddressError(f"cannot listen on {host}:{port}: {error.strerror}") from None
 
 
-class _EmbeddedServer(uvicorn.Server):
-    @contextlib.contextmanager
-    def capture_signals(self) -> Iterator[None]:
-        # The host program (the app, or the listen command) owns the signal handlers.
-        yield
+@functools.cache
+def _embedded_server_class() -> type[uvicorn.Server]:
+    """uvicorn's server, leaving the signal handlers to the host program."""
+    import uvicorn
+
+    class EmbeddedServer(uvicorn.Server):
+        @contextlib.contextmanager
+        def capture_signals(self) -> Iterator[None]:
+            # The host program (the app, or the listen command) owns the signal handlers.
+            yield
+
+    return EmbeddedServer
 
 
 def is_loopback(host: str) -> bool:
@@ -96,13 +111,15 @@ class ReceiverServer:
         limits: ConnectionLimits | None = None,
         allow_open: bool = False,
     ) -> None:
+        from porting_tui.webhooks.guard import ConnectionGuard, ConnectionLimits
+
         self.receiver = receiver
         self.host = host
         self.guard = ConnectionGuard(limits or ConnectionLimits())
         self._allow_open = allow_open
         self._requested_port = port
         self.port = port
-        self._server: _EmbeddedServer | None = None
+        self._server: uvicorn.Server | None = None
         self._task: asyncio.Task[None] | None = None
 
     @property
@@ -126,6 +143,10 @@ class ReceiverServer:
                 "it could post events; set a secret (webhook_secret_env in the profile, or "
                 "--secret-env) or listen on 127.0.0.1"
             )
+        import uvicorn
+
+        from porting_tui.webhooks.guard import guarded_protocol
+
         # Binding here, not in uvicorn, makes a busy port an error of this call and tells the
         # port chosen for 0 before any request arrives.
         sock = _bind(self.host, self._requested_port)
@@ -144,7 +165,7 @@ class ReceiverServer:
             # Above what the guard lets wait, so that uvicorn's 503 is a last resort only.
             limit_concurrency=self.guard.limits.total + 64,
         )
-        self._server = _EmbeddedServer(config)
+        self._server = _embedded_server_class()(config)
         self._task = asyncio.get_running_loop().create_task(
             self._server.serve(sockets=[sock]), name="webhook-receiver"
         )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pydantic import BaseModel, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field
 
+from porting_tui.client.adapters import LazyAdapter
 from porting_tui.client.errors import FieldViolation, PortingValidationError
 from porting_tui.client.models import ActivationGroup, ActivationGroups, GroupActivation
 from porting_tui.client.session import ApiSession, parse_body
@@ -13,13 +14,15 @@ from porting_tui.client.validation import order_id_path
 
 
 class _ActivateResponse(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     phone_number_groups: list[GroupActivation] = Field(
         default_factory=list, alias="phoneNumberGroups"
     )
 
 
-_GROUPS: TypeAdapter[list[ActivationGroup]] = TypeAdapter(ActivationGroups)
-_ACTIVATED = TypeAdapter(_ActivateResponse)
+_GROUPS: LazyAdapter[list[ActivationGroup]] = LazyAdapter(ActivationGroups)
+_ACTIVATED: LazyAdapter[_ActivateResponse] = LazyAdapter(_ActivateResponse)
 
 
 class ActivationResource:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import TypeAdapter
-
+from porting_tui.client.adapters import LazyAdapter
 from porting_tui.client.models import Configuration
 from porting_tui.client.session import ApiSession, parse_body
 from porting_tui.client.validation import check_configuration
 
-_CONFIGURATION = TypeAdapter(Configuration)
+_CONFIGURATION: LazyAdapter[Configuration] = LazyAdapter(Configuration)
 
 
 class ConfigurationResource:

@@ -6,8 +6,7 @@ import base64
 from collections.abc import AsyncIterator, Callable
 from urllib.parse import quote
 
-from pydantic import TypeAdapter
-
+from porting_tui.client.adapters import LazyAdapter
 from porting_tui.client.errors import FieldViolation, PortingValidationError
 from porting_tui.client.models import (
     DocumentContent,
@@ -24,11 +23,11 @@ from porting_tui.client.resources.order_filters import DateLike, order_list_para
 from porting_tui.client.session import ApiSession, parse_body
 from porting_tui.client.validation import check_not_blank, check_order, check_text, order_id_path
 
-_ORDER = TypeAdapter(Order)
-_PAGE = TypeAdapter(OrderPage)
-_NOTE = TypeAdapter(NoteCreated)
-_DOCUMENT = TypeAdapter(OrderDocument)
-_DOCUMENT_CONTENT = TypeAdapter(DocumentContent)
+_ORDER: LazyAdapter[Order] = LazyAdapter(Order)
+_PAGE: LazyAdapter[OrderPage] = LazyAdapter(OrderPage)
+_NOTE: LazyAdapter[NoteCreated] = LazyAdapter(NoteCreated)
+_DOCUMENT: LazyAdapter[OrderDocument] = LazyAdapter(OrderDocument)
+_DOCUMENT_CONTENT: LazyAdapter[DocumentContent] = LazyAdapter(DocumentContent)
 
 OrderChange = Callable[[Order], Order | None]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from porting_tui.listing.attention_context import AttentionContext
-from porting_tui.tui.screens.audit_log_screen import AuditLogScreen
 
 TITLE = "Audit log"
 HELP = "Every change made through the app or the command line: who, when, what, outcome"
@@ -23,6 +22,9 @@ class AuditLogCommands(Provider):
                 severity="warning",
             )
             return
+        # Imported when opened, not at the app's start.
+        from porting_tui.tui.screens.audit_log_screen import AuditLogScreen
+
         self.app.push_screen(AuditLogScreen(context.audit, context.profile))
 
     async def discover(self) -> Hits:

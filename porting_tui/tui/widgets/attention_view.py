@@ -9,7 +9,7 @@ ranking over 2,000 orders takes tens of milliseconds, too much to redo for every
 from __future__ import annotations
 
 import time
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -25,10 +25,12 @@ from porting_tui.attention.fetcher import FetchProgress
 from porting_tui.attention.ranking import AttentionItem
 from porting_tui.client import PortingError
 from porting_tui.listing.order_navigation import OrderSequence
-from porting_tui.tui.dialogs.snooze_dialog import SnoozeChoice, SnoozeDialog
 from porting_tui.tui.status_looks import StatusPalette
 from porting_tui.tui.widgets.attention_columns import item_cells, layout_columns
 from porting_tui.tui.widgets.table_keys import KeyedDataTable
+
+if TYPE_CHECKING:
+    from porting_tui.tui.dialogs.snooze_dialog import SnoozeChoice
 
 REBUILD_SECONDS = 1.0
 PROGRESS_SECONDS = 0.25
@@ -259,6 +261,9 @@ class AttentionView(Vertical):
                     markup=False,
                 )
             self.rebuild()
+
+        # Imported when asked, not at the app's start.
+        from porting_tui.tui.dialogs.snooze_dialog import SnoozeDialog
 
         self.app.push_screen(SnoozeDialog(item.order_id, item.why, today), chosen)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.content import Content
@@ -31,8 +32,10 @@ from porting_tui.local.saved_views import (
     save_view,
 )
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
-from porting_tui.tui.dialogs.save_view_dialog import SaveViewDialog, ViewName
 from porting_tui.tui.screens.session_screen import SessionScreen
+
+if TYPE_CHECKING:
+    from porting_tui.tui.dialogs.save_view_dialog import ViewName
 
 ATTENTION_TAB = "attention"
 ADHOC_TAB = "adhoc"
@@ -190,6 +193,9 @@ class ViewTabs(Tabs):
 
     def ask_to_save(self, filters: OrderFilters, count: int | None) -> None:
         """Ask a name for ``filters`` (``count`` orders) and save them as a view and choose it."""
+        # Imported when asked, not at the app's start.
+        from porting_tui.tui.dialogs.save_view_dialog import SaveViewDialog
+
         taken = {view.name: view.all_profiles for view in self.views if view.saved}
         profile = self.profile
         dialog = SaveViewDialog(
