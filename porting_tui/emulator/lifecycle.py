@@ -21,6 +21,7 @@ from porting_tui.emulator.rules import (
     carrier_answer,
     firm_order_commitment,
     sinch_note_for,
+    view_of,
 )
 from porting_tui.emulator.settings import SINCH_PORTING
 from porting_tui.emulator.store import OrderStore
@@ -74,9 +75,11 @@ class Lifecycle:
         confirmed: list[NumberRecord] = []
         rejected: list[tuple[NumberRecord, Rejection]] = []
         foc = firm_order_commitment(order, carrier, at)
+        view = view_of(order)
         for record in due:
             record.answer_due = None
-            rejection = carrier_answer(order, record)
+            holders = self.store.open_orders_holding
+            rejection = carrier_answer(order, record, view=view, open_orders=holders)
             if rejection is None:
                 record.status, record.confirmed_date, record.foc_date = "CONFIRMED", at, foc
                 confirmed.append(record)

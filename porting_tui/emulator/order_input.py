@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -53,13 +52,12 @@ def read_order(
     now: datetime,
     max_numbers: int,
     defaults: JsonObject | None,
-    held_elsewhere: Callable[[str], int | None],
 ) -> OrderInput:
     """Validate an order body; raise 400 (not an object) or 422 listing every violation.
 
-    ``held_elsewhere`` tells which other open order already holds a number, if any.
-    Read-only fields (id, status, notes, per-number status...) are ignored, as readOnly
-    fields in a request are.
+    A number already in another open order is accepted here: Sinch rejects it when the
+    carrier's answer comes (``rules.OPEN_ORDER``). Read-only fields (id, status, notes,
+    per-number status...) are ignored, as readOnly fields in a request are.
     """
     order = require_object(body)
     checks = Checks()
@@ -72,7 +70,7 @@ def read_order(
     loa_date = checks.timestamp(order, "loaAttachmentDate", "loaAttachmentDate")
     reseller = checks.string(order, "resellerName", "resellerName")
     zone = schedule.get("desiredPortTimeZone", DEFAULT_PORT_ZONE)
-    numbers = _read_numbers(checks, order, now, zone, max_numbers, held_elsewhere)
+    numbers = _read_numbers(checks, order, now, zone, max_numbers)
     checks.raise_if_any()
     return OrderInput(
         customer_order_reference=reference or "",
@@ -114,7 +112,6 @@ def _read_numbers(
     now: datetime,
     zone: str,
     max_numbers: int,
-    held_elsewhere: Callable[[str], int | None],
 ) -> list[NumberInput]:
     items = order.get("phoneNumbers")
     if not isinstance(items, list) or not items:
@@ -134,7 +131,7 @@ def _read_numbers(
         if not isinstance(item, dict):
             checks.add(path, "each phone number entry must be an object")
             continue
-        number = _read_number_id(checks, item, path, seen, held_elsewhere)
+        number = _read_number_id(checks, item, path, seen)
         _read_end_user(checks, item, path + ".endUser")
         _read_port_out(checks, item, path + ".portOutInfo", now, zone)
         _read_configurations(checks, item, path)
@@ -164,7 +161,6 @@ def _read_number_id(
     item: JsonObject,
     path: str,
     seen: set[str],
-    held_elsewhere: Callable[[str], int | None],
 ) -> NumberFacts | None:
     phone = item.get("phoneNumber")
     path += ".phoneNumber"
@@ -180,10 +176,6 @@ def _read_number_id(
         checks.add(path, f"The ({phone}) appears more than once in this order")
         return None
     seen.add(phone)
-    holder = held_elsewhere(phone)
-    if holder is not None:
-        checks.add(path, f"The ({phone}) is already in open order {holder}")
-        return None
     facts = number_facts(phone)
     if not facts.portable:
         checks.add(path, f"The ({phone}) is not portable: {facts.reason}")

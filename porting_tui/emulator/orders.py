@@ -35,21 +35,13 @@ class OrderBook:
             raise not_found(f"Order {order_id}")
         return order
 
-    def _read(self, body: Any, now: datetime, own_id: int | None) -> OrderInput:
-        def held_elsewhere(phone: str) -> int | None:
-            holder = self.store.open_order_holding(phone)
-            return None if holder == own_id else holder
-
+    def _read(self, body: Any, now: datetime) -> OrderInput:
         return read_order(
-            body,
-            now=now,
-            max_numbers=self.max_numbers,
-            defaults=self.store.configuration,
-            held_elsewhere=held_elsewhere,
+            body, now=now, max_numbers=self.max_numbers, defaults=self.store.configuration
         )
 
     def create(self, body: Any, now: datetime) -> OrderRecord:
-        given = self._read(body, now, None)
+        given = self._read(body, now)
         numbers = [self._new_number(item, now) for item in given.numbers]
         _assign_groups(numbers)
         order = OrderRecord(
@@ -73,7 +65,7 @@ class OrderBook:
         """Full replace of a PENDING order; rejected numbers are resubmitted to the carrier."""
         order = self.find(order_id)
         _require_pending(order, "updated")
-        given = self._read(body, now, order.id)
+        given = self._read(body, now)
         wanted = {item.phone_number for item in given.numbers}
         cannot_remove = [
             FieldViolation(
@@ -131,6 +123,7 @@ class OrderBook:
             group="",
             data=item.data,
             answer_due=now + answer_delay(carrier),
+            submitted=now,
         )
 
     def _schedule_answers(self, order: OrderRecord, records: list[NumberRecord]) -> None:
@@ -156,6 +149,7 @@ def _resubmit(record: NumberRecord, now: datetime) -> None:
     record.status = "PENDING"
     record.attempt += 1
     record.answer_due = now + answer_delay(record.carrier)
+    record.submitted = now
     record.reject_reason = None
     record.exclusion_reason = ""
     record.exclusion_date = None

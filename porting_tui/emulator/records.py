@@ -41,6 +41,8 @@ class NumberRecord:
     """How many times the number was submitted to the losing carrier (create, then fixes)."""
     answer_due: datetime | None = None
     """When the losing carrier answers the current submission, while PENDING."""
+    submitted: datetime | None = None
+    """When the current submission was made (the create, or the update resubmitting it)."""
     reject_reason: str | None = None
     exclusion_reason: str = ""
     exclusion_date: datetime | None = None

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import base64
 import random
+import zlib
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from porting_tui.emulator.carriers import number_facts
+from porting_tui.emulator.carriers import Carrier, number_facts
 from porting_tui.emulator.dates import add_business_days, local_date
 from porting_tui.emulator.records import JsonObject
+from porting_tui.emulator.rules import BATCH_LIMITS
 from porting_tui.emulator.seed_data import (
     AREAS,
     BUSINESS_KINDS,
@@ -48,6 +50,12 @@ class BodyMaker:
         self.rng = rng
         self.used: set[str] = set()
 
+    @staticmethod
+    def usable(candidate: str, used: set[str]) -> bool:
+        exchange = int(candidate[5:8])
+        usable = exchange % 100 != 11 and exchange != 555 and candidate not in used
+        return usable and number_facts(candidate).portable
+
     def number(self, npa: str, nxx: int | None = None, *, pending_order: bool = False) -> str:
         """A fresh portable number in ``npa`` (in exchange ``nxx`` when it can be).
 
@@ -59,11 +67,42 @@ class BodyMaker:
             exchange = nxx if nxx is not None else rng.randint(200, 999)
             line = "9999" if pending_order else f"{rng.randint(1, 9998):04d}"
             candidate = f"+1{npa}{exchange}{line}"
-            usable = exchange % 100 != 11 and exchange != 555 and candidate not in self.used
-            if usable and number_facts(candidate).portable:
+            if self.usable(candidate, self.used):
                 self.used.add(candidate)
                 return candidate
             nxx = None
+
+    def within_batch_limits(self, items: list[JsonObject]) -> None:
+        """Move numbers past a carrier's batch limit (``rules.BATCH_LIMITS``) to other
+        carriers of the same kind, so that no seeded order is too big for its carriers.
+
+        The new numbers come from a generator of their own, seeded by the order's first
+        number: the main one draws exactly what it drew before the carriers had limits.
+        """
+        counts: dict[Carrier, int] = {}
+        spare = random.Random(zlib.crc32(f"split:{items[0]['phoneNumber']}".encode()))  # noqa: S311
+        for item in items:
+            carrier = number_facts(item["phoneNumber"]).carrier
+            assert carrier is not None
+            counts[carrier] = counts.get(carrier, 0) + 1
+            limit = BATCH_LIMITS[carrier.wireless]
+            if counts[carrier] <= limit:
+                continue
+            npa = item["phoneNumber"][2:5]
+            while True:
+                candidate = f"+1{npa}{spare.randint(200, 999)}{spare.randint(1, 9998):04d}"
+                other = number_facts(candidate).carrier
+                if (
+                    other is not None
+                    and other.wireless == carrier.wireless
+                    and counts.get(other, 0) < limit
+                    and self.usable(candidate, self.used)
+                ):
+                    break
+            self.used.add(candidate)
+            item["phoneNumber"] = candidate
+            counts[carrier] -= 1
+            counts[other] = counts.get(other, 0) + 1
 
     def numbers(self, npa: str, count: int) -> list[str]:
         exchanges = [self.rng.randint(200, 999) for _ in range(1 if count < 6 else 2)]
@@ -92,6 +131,7 @@ class BodyMaker:
             self.number_item(phone, end_user, created_day)
             for phone in self.numbers(npa, self.order_size())
         ]
+        self.within_batch_limits(numbers)
         schedule: JsonObject = {
             "desiredPortDate": add_business_days(created_day, rng.randint(3, 15)).isoformat(),
             "desiredPortTimeZone": zone,
@@ -160,6 +200,8 @@ class BodyMaker:
             port_out["existingPortOutPin"] = self.pin()
         if rng.random() < 0.8:
             port_out["accountNum"] = str(rng.randint(10**8, 10**12))
+        elif facts.carrier is not None and facts.carrier.wireless:
+            port_out["accountNum"] = account_for(phone)
         if rng.random() < 0.6:
             port_out["authorizingName"] = self.person()
             authorized = created_day - timedelta(days=rng.randint(0, 10))
@@ -189,6 +231,13 @@ class BodyMaker:
     def ulid(self) -> str:
         bits = self.rng.getrandbits(120)
         return "01" + "".join(_ULID_ALPHABET[(bits >> (5 * i)) & 31] for i in range(24))
+
+
+def account_for(phone: str) -> str:
+    """An account number of a wireless number (its carrier requires one), drawn from the
+    number itself, not from the generator: the seeded world stays what it was before the
+    carriers required it."""
+    return str(10**8 + zlib.crc32(f"account:{phone}".encode()) % (10**12 - 10**8))
 
 
 def sample_document(title: str, order_reference: str) -> str:

@@ -11,11 +11,12 @@ from porting_tui.emulator.rules import (
     ACCOUNT_MISMATCH,
     ADDRESS_MISMATCH,
     DUE_DATE,
+    LEAD_BUSINESS_DAYS,
     NAME_MISMATCH,
     PIN_INVALID,
     PIN_MISSING,
 )
-from porting_tui.emulator.seed_bodies import BodyMaker, editable_copy
+from porting_tui.emulator.seed_bodies import BodyMaker, account_for, editable_copy
 from porting_tui.emulator.seed_data import AREAS
 
 TRIGGERS = ("pin_invalid", "pin_missing", "account", "zip", "name", "pending", "due_date")
@@ -50,6 +51,9 @@ def apply_trigger(bodies: BodyMaker, body: JsonObject, zone: str) -> str:
         npa = first["phoneNumber"][2:5]
         bodies.used.discard(first["phoneNumber"])
         first["phoneNumber"] = bodies.number(npa, pending_order=True)
+        if _wireless(first["phoneNumber"]) and not first["portOutInfo"].get("accountNum"):
+            account = account_for(first["phoneNumber"])
+            first["portOutInfo"] = {**first["portOutInfo"], "accountNum": account}
     elif trigger == "due_date":
         desired = parse_date(body["desiredPortSchedule"]["desiredPortDate"]) or date.today()
         saturday = desired + timedelta(days=(5 - desired.weekday()) % 7)
@@ -71,7 +75,13 @@ def fixed_body(bodies: BodyMaker, order: OrderRecord, at: datetime) -> JsonObjec
     if desired < add_business_days(today, 2) or any(
         r.reject_reason == DUE_DATE.reason for r in order.numbers
     ):
-        schedule["desiredPortDate"] = add_business_days(max(desired, today), 2).isoformat()
+        desired = add_business_days(max(desired, today), 2)
+    # Resubmitted numbers need their carrier's lead time from today, or they bounce again.
+    lead = max(
+        (LEAD_BUSINESS_DAYS[r.carrier.wireless] for r in order.numbers if r.status == "REJECTED"),
+        default=0,
+    )
+    schedule["desiredPortDate"] = max(desired, add_business_days(today, lead)).isoformat()
     items = []
     for record in order.numbers:
         data = record.data

@@ -49,7 +49,7 @@ class OrderStore:
         self._by_reference: dict[str, set[int]] = {}
         self._by_number: dict[str, set[int]] = {}
         self._held_by: dict[int, set[str]] = {}
-        self._open_number: dict[str, int] = {}
+        self._open_holders: dict[str, set[int]] = {}
         self._next_order_id = FIRST_ORDER_ID
         self._next_note_id = FIRST_NOTE_ID
         self._next_document_id = FIRST_DOCUMENT_ID
@@ -85,13 +85,15 @@ class OrderStore:
         self._move(self._status_of, self._by_status, order.id, order.status)
         self._move(self._reference_of, self._by_reference, order.id, order.customer_order_reference)
         for number in self._held_by.get(order.id, set()):
-            if self._open_number.get(number) == order.id:
-                del self._open_number[number]
+            holders = self._open_holders[number]
+            holders.discard(order.id)
+            if not holders:
+                del self._open_holders[number]
         held: set[str] = set()
         for record in order.numbers:
             self._by_number.setdefault(record.phone_number, set()).add(order.id)
             if order.is_open and record.status not in _RELEASED_NUMBER_STATUSES:
-                self._open_number[record.phone_number] = order.id
+                self._open_holders.setdefault(record.phone_number, set()).add(order.id)
                 held.add(record.phone_number)
         self._held_by[order.id] = held
 
@@ -106,8 +108,16 @@ class OrderStore:
         current[order_id] = key
 
     def open_order_holding(self, phone_number: str) -> int | None:
-        """The id of the open order (pending, confirmed or being cancelled) holding a number."""
-        return self._open_number.get(phone_number)
+        """The id of the oldest open order (pending, confirmed or being cancelled) holding a
+        number; None when none does."""
+        holders = self._open_holders.get(phone_number)
+        return min(holders) if holders else None
+
+    def open_orders_holding(self, phone_number: str) -> frozenset[int]:
+        """The ids of every open order holding a number (it is released once excluded or
+        cancelled). Orders are accepted with a number another open order holds; the
+        carrier's answer then rejects it (``rules.OPEN_ORDER``)."""
+        return frozenset(self._open_holders.get(phone_number, ()))
 
     def page(self, query: OrderQuery, first: int, count: int) -> tuple[int, list[OrderRecord]]:
         """(how many orders match, the ``count`` matches from index ``first``), newest first.

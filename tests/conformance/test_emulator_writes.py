@@ -60,8 +60,9 @@ def test_every_write_is_answered_as_the_file_says(emulator: Emulator, session: A
     body = order_body(phone, onDemandActivation=True)
     created = send(emulator, session, "POST /orders/portIns", 201, body=body)
     ids = {"orderId": created["id"]}
-    # The reference's PUT example sends authorizingDate as a date-time.
-    body["phoneNumbers"][0]["portOutInfo"]["authorizingDate"] = "2024-09-24T12:00:00Z"
+    # The reference's PUT example sends authorizingDate as a date-time (a recent one here:
+    # its own 2024-09-24 would be an expired LOA, and the number would be rejected).
+    body["phoneNumbers"][0]["portOutInfo"]["authorizingDate"] = "2025-03-04T12:00:00Z"
     send(emulator, session, f"PUT {order_path}", 200, path_parameters=ids, body=body)
     send(
         emulator,

@@ -50,7 +50,7 @@ def test_an_unknown_or_missing_reason_gets_no_hint() -> None:
 
 def test_every_packaged_hint_names_the_key_to_act_with() -> None:
     hints = load_hints()
-    assert len(hints) == 8
+    assert len(hints) == 12
     assert all("(E)" in hint.advice or "(u)" in hint.advice for hint in hints)
 
 
@@ -84,3 +84,20 @@ def test_every_hint_field_is_one_the_edit_dialog_offers() -> None:
     assert fields["port-out-pin"] == "portOutInfo.existingPortOutPin"
     assert fields["pending-order"] is None
     assert {field for field in fields.values() if field} <= offered
+
+
+@pytest.mark.parametrize(
+    ("reason", "key"),
+    [
+        ("Number is in another open order (700301) at Sinch", "duplicate-order"),
+        ("Service address is outside the number's rate center area", "address-region"),
+        ("Service address is not in the number's country", "address-region"),
+        ("Too many numbers for one order at Lumen: split the order", "split-order"),
+        ("End-user details differ between numbers of one account", "account-details"),
+        ("Pending order at the losing carrier", "pending-order"),
+        ("Rate center of NPA-NXX 312-555 is not served by Sinch", "not-portable"),
+    ],
+)
+def test_the_emulators_pre_flight_rejections_get_their_own_hint(reason: str, key: str) -> None:
+    hint = hint_for(reason)
+    assert hint is not None and hint.key == key

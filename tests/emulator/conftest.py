@@ -42,10 +42,12 @@ def portable_number(*, wireless: bool | None = None, npa: str = "212") -> str:
 
 
 def number_item(phone: str, **port_out: str) -> dict[str, Any]:
+    """A number every carrier confirms (a New York address: give a 212 number)."""
     return {
         "phoneNumber": phone,
         "voiceConfiguration": {"type": "EST", "trunkId": "01G65Z755AFWAKHE12NY0CQ9FH"},
-        "portOutInfo": {"existingPortOutPin": "4821", **port_out},
+        # Its own account (the line number), so numbers of one order need not agree.
+        "portOutInfo": {"existingPortOutPin": "4821", "accountNum": phone[2:], **port_out},
         "endUser": {
             "name": "Harbor Dental",
             "streetNum": "123",

@@ -40,7 +40,10 @@ async def test_create_answers_201_with_the_full_pending_order(api: httpx.AsyncCl
     assert number["phoneNumberGroup"].startswith("GW ") and number["phoneNumberGroup"].endswith(
         " Grp1"
     )
-    assert number["portOutInfo"] == {"existingPortOutPin": "4821"}
+    assert number["portOutInfo"] == {
+        "existingPortOutPin": "4821",
+        "accountNum": number["phoneNumber"][2:],
+    }
 
 
 async def test_create_fills_in_the_default_port_time_and_zone(api: httpx.AsyncClient) -> None:

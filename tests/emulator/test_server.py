@@ -16,6 +16,8 @@ from porting_tui.emulator.server import serving
 from tests.contract.validator import validate_response
 from tests.emulator.conftest import START
 
+# The README's curl order: the contract's example, plus the account number that its T-Mobile
+# number needs to be confirmed (wireless carriers require one).
 SPEC_EXAMPLE_ORDER = {
     "desiredPortSchedule": {
         "desiredPortDate": "2030-01-31",
@@ -26,7 +28,7 @@ SPEC_EXAMPLE_ORDER = {
         {
             "phoneNumber": "+12345678901",
             "voiceConfiguration": {"type": "EST", "trunkId": "123456"},
-            "portOutInfo": {"existingPortOutPin": "1234"},
+            "portOutInfo": {"existingPortOutPin": "1234", "accountNum": "123456789"},
             "endUser": {
                 "name": "John Doe",
                 "streetName": "Main St",

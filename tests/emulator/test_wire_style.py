@@ -56,16 +56,20 @@ def answer(response: httpx.Response, status: int, style: WireStyle) -> Any:
 
 
 def reference_authorized(phone: str) -> dict[str, Any]:
-    """An order whose authorizingDate is a date-time, as the reference's PUT example sends."""
+    """An order whose authorizingDate is a date-time, as the reference's PUT example sends.
+
+    A week before START: the example's own 2024-09-24 would be an expired LOA by then.
+    """
     body = order_body(phone)
-    body["phoneNumbers"][0]["portOutInfo"]["authorizingDate"] = "2024-09-24T12:00:00Z"
+    body["phoneNumbers"][0]["portOutInfo"]["authorizingDate"] = "2025-03-04T12:00:00Z"
     return body
 
 
-def assert_dates(order: dict[str, Any], style: WireStyle) -> None:
+def assert_dates(order: dict[str, Any], style: WireStyle, day: str = "2025-03-04") -> None:
+    """createdDate in the style, and authorizingDate ``day`` (sent at 12:00:00Z) too."""
     assert SHAPE[style].match(order["createdDate"]), order["createdDate"]
     authorized = order["phoneNumbers"][0]["portOutInfo"]["authorizingDate"]
-    assert authorized == {"date": "2024-09-24", "date-time": "2024-09-24T12:00:00.000Z"}[style]
+    assert authorized == {"date": day, "date-time": f"{day}T12:00:00.000Z"}[style]
 
 
 async def test_a_lifecycle_reads_the_same_in_both_styles(
@@ -168,5 +172,5 @@ async def test_the_references_own_create_and_put_examples_are_accepted(style: Wi
         updated = answer(await api.put(f"/orders/portIns/{created['id']}", json=update), 200, style)
     assert updated["customerOrderReference"] == update["customerOrderReference"]
     assert updated["loaAttachmentDate"] == "2024-09-24T12:00:00.000Z"
-    assert_dates(updated, style)
+    assert_dates(updated, style, "2024-09-24")
     await emulator.aclose()

@@ -18,7 +18,13 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import DataTable, OptionList, TabbedContent
 
-from porting_tui.client import Order, parse_webhook
+from porting_tui.client import (
+    DesiredPortSchedule,
+    NewOrder,
+    NewPhoneNumber,
+    Order,
+    parse_webhook,
+)
 from porting_tui.domain.draft_fields import Step
 from porting_tui.emulator import Emulator
 from porting_tui.listing.session import ListSettings, Session
@@ -45,11 +51,11 @@ from tests.tui.conftest import (
     list_screen,
     make_emulator,
     make_session,
+    new_number,
     palette_prompts,
     settle,
 )
 from tests.tui.create_order.wizard_helpers import next_step, paste_numbers, ready_draft
-from tests.tui.detail.conftest import make_order
 from tests.tui.test_attention_tab import attention_session
 from tests.waiting import wait_until
 from tests.webhooks.samples import event_body
@@ -261,13 +267,36 @@ async def needs_attention(tmp_path: Path) -> AsyncIterator[tuple[AnyPilot, Walka
         yield pilot, data_table("Needs attention", view.table)
 
 
+def busy_number(phone: str) -> NewPhoneNumber:
+    """A number of the busy order. The Toronto (416) ones get a Toronto address and their
+    own account: the carriers reject a Canadian number with an Illinois address."""
+    number = new_number(phone)
+    if not phone.startswith("+1416"):
+        return number
+    toronto = {"city": "Toronto", "state": "ON", "zip_code": "M5V 2T6"}
+    return number.model_copy(
+        update={
+            "end_user": number.end_user.model_copy(update=toronto),
+            "port_out_info": number.port_out_info.model_copy(update={"account_num": "B1"}),
+        }
+    )
+
+
 async def busy_order(session: Session, emulator: Emulator) -> Order:
     """An on-demand order of 32 numbers in 16 groups, all CONFIRMED and on their FOC day, with
     documents and notes (each of them in the audit log and on the order's timeline too)."""
     client = session.client
-    pins = dict.fromkeys(GROUPED_NUMBERS, "1234")
-    order = await make_order(
-        client, pins, reference="KEYMAP-1", on_demand=True, port_date=date(2026, 12, 2)
+    order = await client.orders.create(
+        NewOrder(
+            customer_order_reference="KEYMAP-1",
+            on_demand_activation=True,
+            desired_port_schedule=DesiredPortSchedule(
+                desired_port_date=date(2026, 12, 2),
+                desired_port_time="09:00:00",
+                desired_port_time_zone="US/Eastern",
+            ),
+            phone_numbers=[busy_number(phone) for phone in GROUPED_NUMBERS],
+        )
     )
     for index in range(DOCUMENTS):
         await client.orders.upload_document(order.id, f"bill-{index}.pdf", b"%PDF", f"Bill {index}")

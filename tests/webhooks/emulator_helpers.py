@@ -39,7 +39,8 @@ def number_item(phone: str, pin: str) -> dict[str, Any]:
     return {
         "phoneNumber": phone,
         "voiceConfiguration": {"type": "EST", "trunkId": "01G65Z755AFWAKHE12NY0CQ9FH"},
-        "portOutInfo": {"existingPortOutPin": pin},
+        # An account number too: wireless carriers reject a number without one.
+        "portOutInfo": {"existingPortOutPin": pin, "accountNum": phone[2:]},
         "endUser": {
             "name": "Harbor Dental",
             "streetNum": "123",
