@@ -15,6 +15,7 @@ from porting_tui.cli.progress import ProgressReport
 from porting_tui.domain.text_files import csv_delimiter
 
 if TYPE_CHECKING:
+    from porting_tui.cli.preflight_report import PreflightReport
     from porting_tui.client import PortabilityResult, PortingClient
 
 CHECK_BATCH_SIZE = 100
@@ -86,6 +87,12 @@ def _normalised(entries: list[tuple[str, str]]) -> list[str]:
     help="Read numbers from FILE ('-' is stdin): one per line, or a CSV with a phoneNumber column.",
 )
 @click.option("--column", metavar="NAME", help="The CSV column holding the numbers.")
+@click.option(
+    "--preflight",
+    "order_source",
+    metavar="FILE",
+    help="Run pre-flight on an order file (order.json or order.csv, as 'orders create' reads).",
+)
 @json_option
 @click.pass_context
 def check(
@@ -93,13 +100,23 @@ def check(
     numbers: tuple[str, ...],
     source: str | None,
     column: str | None,
+    order_source: str | None,
     as_json: bool,
 ) -> None:
     """Check whether numbers can be ported to Sinch, and from which carrier.
 
     Numbers may be written in any common format: +1 312 555 0143, (312) 555-0143, 3125550143.
     The exit status is 0 even when some numbers are not portable; read the 'portable' field.
+
+    With --preflight FILE, check a whole order instead: what its losing carriers are likely
+    to reject (a wireless number without PIN, an address outside the number's state, a
+    number in another open order, ...). Exit status 0 when clean, 7 when warnings remain.
     """
+    if order_source is not None:
+        if numbers or source is not None or column is not None:
+            raise click.UsageError("--preflight takes an order file; give no numbers with it")
+        _preflight(ctx, order_source, as_json=as_json)
+        return
     if not numbers and source is None:
         raise click.UsageError("give one or more numbers, or --file FILE")
     entries = [(f"argument {raw!r}", raw) for raw in numbers]
@@ -133,6 +150,32 @@ def check(
             for r in results
         ),
     )
+
+
+def _preflight(ctx: click.Context, source: str, *, as_json: bool) -> None:
+    from porting_tui.cli.context import today
+    from porting_tui.cli.order_file import checked_order, load_order_file
+    from porting_tui.cli.preflight_report import preflight_order, print_report, verdict
+    from porting_tui.client.models import order_request_body
+    from porting_tui.domain.order_csv import OrderFileError
+
+    try:
+        body = order_request_body(checked_order(load_order_file(source)))
+    except OrderFileError as error:
+        raise CommandError(str(error)) from None
+    day = today(ctx)
+
+    async def run(client: PortingClient) -> PreflightReport:
+        return await preflight_order(client, body, day)
+
+    report = run_api(ctx, run)
+    if as_json:
+        print_json(report.to_json())
+        info(verdict(report))
+    else:
+        print_report(report)
+    if report.warnings:
+        ctx.exit(ExitCode.WARNINGS)
 
 
 def _portable_word(portable: bool | None) -> str:

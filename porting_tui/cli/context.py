@@ -7,6 +7,7 @@ import enum
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -38,6 +39,9 @@ class ExitCode(enum.IntEnum):
     NETWORK = 5
     UNKNOWN_OUTCOME = 6
     """A change was sent but its answer was lost or unreadable: it may have been made."""
+    WARNINGS = 7
+    """Pre-flight found warnings: the order is valid, but a losing carrier is likely to reject
+    what they name (``check --preflight``, ``orders create --dry-run``)."""
 
 
 class CommandError(click.ClickException):
@@ -58,6 +62,13 @@ class Session:
     host: str
     read_only: bool
     open_client: Callable[[], PortingClient]
+
+
+def today(ctx: click.Context) -> date:
+    """The local date the rules count from (tests may fix it in ``ctx.obj["today"]``)."""
+    obj = ctx.find_root().obj or {}
+    fixed = obj.get("today")
+    return fixed if isinstance(fixed, date) else date.today()
 
 
 def client_options(ctx: click.Context) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from porting_tui.cli.params import ORDER_ID, PhoneNumberType
 
 if TYPE_CHECKING:
     from porting_tui.cli.order_file import LoadedOrder
+    from porting_tui.cli.preflight_report import PreflightReport
     from porting_tui.client import NewOrder, Order, PortingClient
 
 FILE_HELP = "order.json (the API's order object) or order.csv (one row per number); '-' is stdin."
@@ -58,7 +59,11 @@ def _show(order: Order, *, as_json: bool, reveal: bool) -> None:
 
 @click.command("create")
 @click.option("--from-file", "source", required=True, metavar="FILE", help=FILE_HELP)
-@click.option("--dry-run", is_flag=True, help="Check the file and print the request; send nothing.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Check the file, print the request and its pre-flight warnings; create nothing.",
+)
 @json_option
 @reveal_option
 @click.pass_context
@@ -68,15 +73,12 @@ def create(ctx: click.Context, source: str, dry_run: bool, as_json: bool, reveal
     Every problem in the file is reported (with line and column for CSV) before anything is
     sent. See the README for the CSV columns.
     """
-    from porting_tui.cli.output import mask_secrets
     from porting_tui.client.models import order_request_body
 
     loaded = _load(source)
     new_order = _checked(loaded)
     if dry_run:
-        body = order_request_body(new_order)
-        print_json(body if reveal else mask_secrets(body))
-        info(f"The order is valid ({len(new_order.phone_numbers)} numbers); nothing was sent.")
+        _dry_run(ctx, order_request_body(new_order), as_json=as_json, reveal=reveal)
         return
     reference = new_order.customer_order_reference
     unsure = (
@@ -93,6 +95,32 @@ def create(ctx: click.Context, source: str, dry_run: bool, as_json: bool, reveal
     order = run_api(ctx, run, mutates=True, unsure=unsure, locate=loaded.locate)
     info(f"Created order {order.id} with {len(order.phone_numbers)} numbers ({order.status}).")
     _show(order, as_json=as_json, reveal=reveal)
+
+
+def _dry_run(ctx: click.Context, body: dict[str, Any], *, as_json: bool, reveal: bool) -> None:
+    """Print the request and what pre-flight finds in it; create nothing. Exits with
+    ExitCode.WARNINGS when a losing carrier is likely to reject part of the order."""
+    from porting_tui.cli.context import ExitCode, today
+    from porting_tui.cli.output import mask_secrets
+    from porting_tui.cli.preflight_report import preflight_order, print_report, verdict
+
+    shown = body if reveal else mask_secrets(body)
+    day = today(ctx)
+
+    async def run(client: PortingClient) -> PreflightReport:
+        return await preflight_order(client, body, day)
+
+    report = run_api(ctx, run)
+    count = len(body.get("phoneNumbers") or [])
+    if as_json:
+        print_json({"request": shown, "preflight": report.to_json()})
+        info(verdict(report))
+    else:
+        print_json(shown)
+        info(f"The order is valid ({count} numbers); nothing was created.")
+        print_report(report)
+    if report.warnings:
+        ctx.exit(ExitCode.WARNINGS)
 
 
 def _unmask(body: dict[str, Any], current: Order) -> None:

@@ -58,6 +58,7 @@ class Cli:
         obj = {
             "transport": transport or self.transport,
             "client_options": {"max_retries": 0},
+            "today": START.date(),
         }
         return CliRunner().invoke(cli, list(args), input=input, obj=obj)
 

@@ -81,11 +81,12 @@ def test_non_utf8_and_binary_files_are_refused_clearly(run: Cli, tmp_path: Path)
     assert "is a binary file" in run("orders", "create", "--from-file", str(binary)).stderr
 
 
-def test_dry_run_prints_the_request_and_sends_nothing(run: Cli, tmp_path: Path) -> None:
+def test_dry_run_prints_the_request_and_changes_nothing(run: Cli, tmp_path: Path) -> None:
     source = write_json(tmp_path / "o.json", new_order_body(["+13125550143"]))
     body = stdout_json(run("orders", "create", "--from-file", source, "--dry-run"))
     assert body["phoneNumbers"][0]["portOutInfo"]["existingPortOutPin"] == MASK
-    assert run.transport.requests == []
+    # Pre-flight reads (the carrier, other open orders holding the number); nothing else.
+    assert run.transport.calls() == ["POST /portabilityChecks", "GET /orders/portIns"]
 
 
 def test_masked_values_are_never_sent_by_create(run: Cli, tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from porting_tui.domain.preflight.engine import (
 from porting_tui.domain.preflight.facts import (
     NumberFacts,
     OrderFacts,
+    facts_from_body,
     facts_from_draft,
     facts_from_order,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "Severity",
     "carrier_key",
     "carrier_kind",
+    "facts_from_body",
     "facts_from_draft",
     "facts_from_order",
     "findings_by_step",

@@ -86,6 +86,20 @@ def _flatten(node: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
     return flat
 
 
+def facts_from_body(body: Mapping[str, Any], carriers: Mapping[str, str]) -> OrderFacts:
+    """The facts of an order's request body (API field names, as a file for the command line
+    holds it); ``carriers`` is what the portability check said of each number."""
+    values = _flatten({k: v for k, v in body.items() if k not in _ORDER_PARTS})
+    entries = body.get("phoneNumbers")
+    numbers = []
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, Mapping) or not isinstance(entry.get("phoneNumber"), str):
+            continue
+        phone = entry["phoneNumber"]
+        numbers.append(NumberFacts(phone, _flatten(entry), carriers.get(phone, "")))
+    return OrderFacts(tuple(numbers), values)
+
+
 def facts_from_order(order: Order, *, carriers: Mapping[str, str] | None = None) -> OrderFacts:
     """The facts of an order read from the API.
 
