@@ -97,22 +97,32 @@ def next_business_day(today: date) -> date:
     return business_day_on_or_after(today + timedelta(days=1))
 
 
+PORT_LEAD_BUSINESS_DAYS = 3
+"""Business days of notice every losing carrier accepts (wireline ones need 3, wireless 1)."""
+
+
+def earliest_port_date(today: date) -> date:
+    """The first desired port date no losing carrier finds too soon: the default to offer."""
+    return add_business_days(today, PORT_LEAD_BUSINESS_DAYS)
+
+
 def port_date_problem(day: date, today: date) -> str | None:
     """Why ``day`` cannot be a desired port date seen from ``today``, with a suggestion."""
+    suggestion = suggested_port_date(day, today).isoformat()
     if day < today:
-        return f"{day.isoformat()} is in the past; try {next_business_day(today).isoformat()}"
+        return f"{day.isoformat()} is in the past; try {suggestion}"
     if day.weekday() >= 5:
-        suggestion = business_day_on_or_after(day).isoformat()
         return f"{day.isoformat()} is a {day.strftime('%A')}; try {suggestion}"
     name = holiday_name(day)
     if name is not None:
-        suggestion = business_day_on_or_after(day).isoformat()
         return f"{day.isoformat()} is {name}, a US federal holiday; try {suggestion}"
     return None
 
 
 def suggested_port_date(day: date | None, today: date) -> date:
     """The business day to offer instead of ``day`` (or the next one when there is none)."""
+    earliest = earliest_port_date(today)
     if day is None or day <= today:
-        return next_business_day(today)
-    return business_day_on_or_after(day)
+        return earliest
+    # The next business day, unless that is too soon for a carrier's notice.
+    return max(business_day_on_or_after(day), earliest)

@@ -58,8 +58,8 @@ def test_next_and_added_business_days_skip_weekends_and_holidays() -> None:
 @pytest.mark.parametrize(
     ("day", "words"),
     [
-        (date(2026, 11, 20), "in the past; try 2026-11-30"),
-        (date(2026, 11, 28), "is a Saturday; try 2026-11-30"),
+        (date(2026, 11, 20), "in the past; try 2026-12-02"),
+        (date(2026, 11, 28), "is a Saturday; try 2026-12-02"),
         (date(2026, 12, 25), "Christmas Day, a US federal holiday; try 2026-12-28"),
     ],
 )
@@ -72,7 +72,7 @@ def test_a_business_day_from_today_on_is_a_good_port_date() -> None:
     assert port_date_problem(date(2026, 12, 1), today=date(2026, 11, 27)) is None
 
 
-def test_the_suggestion_is_the_next_business_day_after_today_when_none_is_given() -> None:
-    today = date(2026, 11, 27)
-    assert suggested_port_date(None, today) == date(2026, 11, 30)
+def test_the_suggestion_gives_every_carrier_its_notice_when_none_is_given() -> None:
+    today = date(2026, 11, 27)  # a Friday: three business days on is Wednesday
+    assert suggested_port_date(None, today) == date(2026, 12, 2)
     assert suggested_port_date(date(2026, 12, 5), today) == date(2026, 12, 7)

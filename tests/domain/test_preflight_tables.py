@@ -177,3 +177,10 @@ def test_wireless_carriers_are_known_by_name_in_any_spelling(name: str) -> None:
 def test_wireline_and_unknown_carriers_are_not_wireless(name: str) -> None:
     assert not is_wireless(name)
     assert carrier_kind(name) == "wireline"
+
+
+def test_the_default_port_date_gives_every_carrier_its_lead_time() -> None:
+    from porting_tui.domain.business_days import PORT_LEAD_BUSINESS_DAYS
+    from porting_tui.domain.preflight.checks import LEAD_BUSINESS_DAYS
+
+    assert max(LEAD_BUSINESS_DAYS.values()) == PORT_LEAD_BUSINESS_DAYS

@@ -76,16 +76,20 @@ def _finding(rule: Rule, hits: Sequence[Hit]) -> Finding:
         step=rule.step if first.field is None else step_of_path(field),
         field=field,
         numbers=numbers,
-        carrier=first.carrier,
+        # Hits of several carriers merged (the texts name none) belong to the whole order.
+        carrier=first.carrier if len({carrier_key(h.carrier or "") for h in hits}) == 1 else None,
     )
 
 
 def _findings_of(rule: Rule, facts: OrderFacts, context: PreflightContext) -> list[Finding]:
     # Hits that would read the same (one carrier, equal values, same field) become one
     # finding, so that 40 numbers without a PIN are one line, not 40.
+    # A rule whose texts do not name the carrier reads the same for every carrier: one line.
+    per_carrier = "{carrier}" in rule.text or "{carrier}" in rule.fix
     groups: dict[tuple[str, tuple[tuple[str, str], ...], str | None], list[Hit]] = {}
     for hit in CHECKS[rule.id](facts, context):
-        key = (carrier_key(hit.carrier or ""), hit.params, hit.field)
+        carrier = carrier_key(hit.carrier or "") if per_carrier else ""
+        key = (carrier, hit.params, hit.field)
         groups.setdefault(key, []).append(hit)
     return [_finding(rule, hits) for hits in groups.values()]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
@@ -29,11 +30,19 @@ from porting_tui.domain.order_edit import (
     resubmitted,
     shared_number_texts,
 )
+from porting_tui.domain.preflight import Finding, PreflightContext
 from porting_tui.domain.rejection_hints import hint_for
+from porting_tui.listing.preflight_context import order_context
 from porting_tui.listing.session import Session
 from porting_tui.tui.dialogs.action_dialog import DIALOG_CSS, ActionDialog, failure_text
 from porting_tui.tui.dialogs.changes_dialog import ChangesDialog
+from porting_tui.tui.dialogs.edit_order_preflight import (
+    check_edit,
+    preflight_line,
+    split_findings,
+)
 from porting_tui.tui.status_looks import DEFAULT_PALETTE, StatusPalette
+from porting_tui.tui.widgets.preflight_panel import warning_count
 from porting_tui.tui.widgets.wizard_field_form import WizardFieldForm
 
 DIFFERS = "differs between them: empty keeps each"
@@ -83,6 +92,11 @@ class EditOrderDialog(ActionDialog[Order]):
         & VerticalScroll { height: 1fr; }
         & .edit-section { color: $accent; text-style: bold; margin-top: 1; }
         & SelectionList { height: auto; max-height: 10; }
+        & #preflight {
+            height: 1; text-wrap: nowrap; text-overflow: ellipsis;
+            color: $text-muted;
+        }
+        & #preflight.-warnings { color: $text-warning; }
     }"""
     )
 
@@ -95,6 +109,10 @@ class EditOrderDialog(ActionDialog[Order]):
         self._shown_order: dict[str, str] = {}
         rejected = [n.phone_number for n in order.phone_numbers if n.status == "REJECTED"]
         self._initial = set(rejected or (n.phone_number for n in order.phone_numbers))
+        self._preflight: PreflightContext | None = None
+        """None until the context is gathered."""
+        self._checking = False
+        self._stale = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as dialog:
@@ -125,6 +143,9 @@ class EditOrderDialog(ActionDialog[Order]):
                     today=self._today,
                     id="number-form",
                 )
+            # Always there, one line: it appearing or growing would scroll the form away from
+            # the field being typed in.
+            yield Static("Pre-flight: checking…", id="preflight", markup=False)
             yield self.error_line()
             yield self.status_line()
             with Horizontal(id="buttons"):
@@ -157,6 +178,63 @@ class EditOrderDialog(ActionDialog[Order]):
                 widget.placeholder = NOT_SET
         self._refill_numbers()
         self._focus_what_to_fix()
+        self._start_preflight()
+
+    @work(group="preflight")
+    async def _start_preflight(self) -> None:
+        self._preflight = await order_context(self.session.attention, self.order, self._today())
+        await self._check()  # the numbering plan's first use takes most of a second
+        # The field to fix has focus: bring its new warning into view with it.
+        focused = self.focused
+        for form in (self.order_form, self.number_form):
+            if focused is not None and focused.parent is form:
+                warning = form.query_one(f"#warning-{focused.id}")
+                if warning.has_class("-shown"):
+                    self.call_after_refresh(warning.scroll_visible, animate=False)
+
+    def refresh_preflight(self) -> None:
+        """Check the order as it would be saved, again (a value, the numbers chosen or removed
+        changed). In a thread, one check at a time: a 500-number order takes a fifth of a
+        second, too long for each key typed."""
+        if self._preflight is None:
+            return
+        if self._checking:
+            self._stale = True  # the check running starts over when done
+            return
+        self._check_in_background()
+
+    @work(group="preflight-check")
+    async def _check_in_background(self) -> None:
+        await self._check()
+
+    async def _check(self) -> None:
+        context = self._preflight
+        if context is None:
+            return
+        self._checking = True
+        try:
+            while True:
+                self._stale = False
+                typed = (form_values(self.order_form), form_values(self.number_form))
+                chosen, removed = set(self.numbers_list.selected), set(self.removed)
+                findings = await asyncio.to_thread(
+                    check_edit, self.order, *typed, chosen, removed, self._today(), context
+                )
+                if not self._stale:
+                    break
+        finally:
+            self._checking = False
+        self._show_findings(findings)
+
+    def _show_findings(self, findings: list[Finding]) -> None:
+        """Under the fields being edited (the number fields: for the chosen numbers), and a
+        line saying how many, with the others."""
+        ordered, chosen, others = split_findings(findings, self.chosen)
+        elsewhere = self.order_form.show_findings(ordered)
+        elsewhere += self.number_form.show_findings(chosen) + others
+        line = self.query_one("#preflight", Static)
+        line.set_class(warning_count(findings) > 0, "-warnings")
+        line.update(preflight_line(findings, elsewhere))
 
     def _focus_what_to_fix(self) -> None:
         """Start on the field the first rejection points to (its hint names it), if any."""
@@ -222,11 +300,13 @@ class EditOrderDialog(ActionDialog[Order]):
     @on(SelectionList.SelectedChanged, "#numbers")
     def _selection_changed(self) -> None:
         self._refill_numbers()
+        self.refresh_preflight()
 
     @on(WizardFieldForm.ValueChanged)
     def _value_typed(self, event: WizardFieldForm.ValueChanged) -> None:
         if event.form.id == "number-form":
             self._touched.add(event.path)
+        self.refresh_preflight()
 
     def has_input(self) -> bool:
         # Any change counts, valid or not: a refused value (a Sunday port date) is still typing.
@@ -249,6 +329,7 @@ class EditOrderDialog(ActionDialog[Order]):
             self._prompt(number, phone in self.removed),
         )
         self._refill_numbers()
+        self.refresh_preflight()
 
     def action_reveal(self) -> None:
         self.revealed = not self.revealed

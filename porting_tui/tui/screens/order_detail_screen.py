@@ -3,6 +3,7 @@ groups, timeline) and every action on it, each key also in the palette and the h
 
 from __future__ import annotations
 
+import asyncio
 from typing import ClassVar
 
 from textual import work
@@ -14,7 +15,9 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from porting_tui.client import GroupActivation, NoteCreated, Order, OrderDocument, PortingError
 from porting_tui.domain.inert_text import inert_text
 from porting_tui.domain.order_actions import Action, refusal
+from porting_tui.domain.preflight import Finding, OrderFacts, facts_from_order, preflight
 from porting_tui.listing.order_navigation import OrderSequence, next_needing_attention
+from porting_tui.listing.preflight_context import order_context
 from porting_tui.listing.problems import describe_problem
 from porting_tui.listing.session import Session
 from porting_tui.tui.clipboard import copy_text
@@ -23,6 +26,7 @@ from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.dialogs.download_dialog import DownloadDialog, SavedDocument, saved_message
 from porting_tui.tui.dialogs.edit_order_dialog import EditOrderDialog
 from porting_tui.tui.dialogs.note_dialog import NoteDialog
+from porting_tui.tui.dialogs.preflight_dialog import PreflightDialog
 from porting_tui.tui.dialogs.upload_dialog import UploadDialog
 from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.webhook_feed import WebhookEventReceived
@@ -31,11 +35,14 @@ from porting_tui.tui.widgets.notes_thread import NotesThread
 from porting_tui.tui.widgets.number_groups_table import NumberGroupsTable
 from porting_tui.tui.widgets.numbers_panel import NumbersPanel
 from porting_tui.tui.widgets.order_summary_panel import OrderSummaryPanel
+from porting_tui.tui.widgets.preflight_panel import PreflightPanel
 from porting_tui.tui.widgets.problem_banner import ProblemBanner
 from porting_tui.tui.widgets.since_last_looked import SinceLastLookedBox
 from porting_tui.tui.widgets.status_header import StatusHeader
 from porting_tui.tui.widgets.timeline_view import TimelineView
 
+PREFLIGHT_STATUS = "PENDING"
+"""Pre-flight looks at pending orders: after that the carriers have answered."""
 TAB_IDS = ("notes-tab", "documents-tab", "groups-tab", "timeline-tab")
 TAB_NAMES = ("Notes", "Documents", "Groups", "Timeline")
 
@@ -73,6 +80,7 @@ class OrderDetailScreen(SessionScreen):
         Binding("y", "copy_id", "Copy id"),
         Binding("Y", "copy_numbers", "Copy numbers"),
         Binding("a", "attention_only", "Numbers needing attention only", show=False),
+        Binding("p", "preflight", "Pre-flight findings", show=False),
         Binding("U", "mark_unseen", "Mark as not seen", show=False),
         Binding("w", "as_sent", "Unreadable number as sent", show=False),
         # Described once in HELP_EXTRA; the tab labels show their numbers.
@@ -103,6 +111,7 @@ class OrderDetailScreen(SessionScreen):
         self.listed = listed
         self._first_tab = tab
         self._ranked_before = ranked_before
+        self._preflight: tuple[list[Finding], OrderFacts] | None = None
 
     def compose(self) -> ComposeResult:
         attention = self.session.attention
@@ -116,6 +125,7 @@ class OrderDetailScreen(SessionScreen):
             yield OrderSummaryPanel(self.order_id, id="summary")
             if attention is not None:
                 yield SinceLastLookedBox(id="since-last-looked", zone=zone)
+        yield PreflightPanel(id="preflight")
         yield NumbersPanel(id="numbers-panel")
         with TabbedContent(id="tabs", initial=self._first_tab or ""):
             with TabPane("1 Notes", id="notes-tab"):
@@ -165,6 +175,22 @@ class OrderDetailScreen(SessionScreen):
         tabs.get_tab("documents-tab").label = f"2 Documents ({len(order.documents)})"
         groups = len(self.query_one(NumberGroupsTable).groups)
         tabs.get_tab("groups-tab").label = f"3 Groups ({groups})"
+        self.check_preflight(order)
+
+    @work(exclusive=True, group="preflight")
+    async def check_preflight(self, order: Order) -> None:
+        """What the losing carriers are likely to reject in a pending order, in one line."""
+        panel = self.query_one(PreflightPanel)
+        if order.status != PREFLIGHT_STATUS:
+            self._preflight = None
+            panel.show(None)
+            return
+        context = await order_context(self.session.attention, order, self.session.now().date())
+        facts = facts_from_order(order)
+        # In a thread: the numbering plan's first use takes most of a second.
+        findings = await asyncio.to_thread(preflight, facts, context)
+        self._preflight = (findings, facts)
+        panel.show(findings)
 
     def show_tab(self, tab_id: str) -> None:
         self.query_one(TabbedContent).active = tab_id
@@ -237,6 +263,16 @@ class OrderDetailScreen(SessionScreen):
 
     def action_refresh(self) -> None:
         self.load()
+
+    def action_preflight(self) -> None:
+        if self._preflight is None:
+            why = "is being checked" if self.order is not None else "is not loaded yet"
+            if self.order is not None and self.order.status != PREFLIGHT_STATUS:
+                why = f"is {inert_text(self.order.status)}: pre-flight looks at pending orders"
+            self.notify(f"Order {self.order_id} {why}.", markup=False, timeout=4)
+            return
+        findings, facts = self._preflight
+        self.app.push_screen(PreflightDialog(self.order_id, findings, facts))
 
     def action_attention_only(self) -> None:
         panel = self.query_one(NumbersPanel)

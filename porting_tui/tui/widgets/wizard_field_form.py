@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date
 from typing import ClassVar
 
@@ -10,13 +10,21 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
 from porting_tui.domain.draft_fields import FormField
+from porting_tui.domain.preflight import Finding, Severity
 from porting_tui.listing.filters import parse_date
 from porting_tui.tui.widgets.form_keys import IMMEDIATE_FOCUS_KEYS
+from porting_tui.tui.widgets.preflight_panel import by_field
+
+
+def _same(text: Content | None) -> tuple[str, tuple[object, ...]] | None:
+    """What tells two lines apart (Content's own equality compares the text only)."""
+    return None if text is None else (text.plain, tuple(text.spans))
 
 
 def _set_class(widget: Widget, on: bool, name: str) -> None:
@@ -68,7 +76,8 @@ def field_dom_id(path: str) -> str:
 
 
 class WizardFieldForm(Vertical):
-    """One row per field: label, input (or a list to pick from) and the field's error line."""
+    """One row per field: label, input (or a list to pick from), the field's error line (what
+    blocks) and its pre-flight line (what a carrier is likely to reject; never blocks)."""
 
     BINDINGS: ClassVar[list[BindingType]] = IMMEDIATE_FOCUS_KEYS
 
@@ -97,6 +106,13 @@ class WizardFieldForm(Vertical):
         }
         & .wizard-field-error.-shown { display: block; }
         & .wizard-field-error.-note { color: $text-muted; }
+        /* Pre-flight: what a carrier is likely to reject. Never blocks, so never red. In the
+           input's column behind an empty cell, not spanning both with a padding: the grid
+           sizes a spanning cell's height for one column's width, leaving blank lines. */
+        & .wizard-field-warning, & .wizard-warning-gap { height: auto; display: none; }
+        & .wizard-field-warning { color: $text-warning; }
+        & .wizard-field-warning.-shown, & .wizard-warning-gap.-shown { display: block; }
+        & .wizard-field-warning.-advice { color: $text-muted; }
     }
     """
 
@@ -125,6 +141,8 @@ class WizardFieldForm(Vertical):
         self.sections = tuple((heading, tuple(fields)) for heading, fields in sections)
         self.fields = tuple(field for _, fields in self.sections for field in fields)
         self._by_id = {field_dom_id(field.path): field for field in self.fields}
+        self._warnings: dict[str, tuple[str, tuple[object, ...]] | None] = {}
+        self._quiet: set[str] = set()
 
     def compose(self) -> ComposeResult:
         for index, (heading, fields) in enumerate(self.sections):
@@ -152,6 +170,8 @@ class WizardFieldForm(Vertical):
                     id=dom_id,
                 )
             yield Static("", classes="wizard-field-error", id=f"error-{dom_id}", markup=False)
+            yield Static("", classes="wizard-warning-gap", id=f"gap-{dom_id}", markup=False)
+            yield Static("", classes="wizard-field-warning", id=f"warning-{dom_id}", markup=False)
 
     def field_widget(self, path: str) -> Widget:
         return self.query_one(f"#{field_dom_id(path)}")
@@ -192,6 +212,36 @@ class WizardFieldForm(Vertical):
             first.select_all()
         return first
 
+    def show_warnings(
+        self, warnings: Mapping[str, Content], advice_only: Collection[str] = ()
+    ) -> None:
+        """Show each field's pre-flight lines under it (clearing the others'); the fields of
+        ``advice_only`` have no warning, only advice, and look quieter."""
+        quiet = set(advice_only)
+        for field in self.fields:
+            text = warnings.get(field.path)
+            # Checked on every key typed: leave alone what did not change (most lines).
+            shown = self._warnings.get(field.path)
+            if (shown, field.path in self._quiet) == (_same(text), field.path in quiet):
+                continue
+            self._warnings[field.path] = _same(text)
+            dom_id = field_dom_id(field.path)
+            line = self.query_one(f"#warning-{dom_id}", Static)
+            line.update(text or "")
+            _set_class(line, text is not None, "-shown")
+            _set_class(self.query_one(f"#gap-{dom_id}"), text is not None, "-shown")
+            _set_class(line, field.path in quiet, "-advice")
+        self._quiet = quiet
+
+    def show_findings(self, findings: Sequence[Finding]) -> list[Finding]:
+        """Show pre-flight ``findings`` under the fields they point at; those of no field shown
+        here are returned."""
+        shown = {f.path for f in self.fields if self.field_widget(f.path).display}
+        lines, elsewhere = by_field(findings, shown)
+        warned = {f.field for f in findings if f.severity == Severity.WARNING}
+        self.show_warnings(lines, [path for path in lines if path not in warned])
+        return elsewhere
+
     def _forget_error(self, path: str) -> None:
         """A changed field loses its error (not its advice): it is checked again when the
         form is next sent, and an error about the old value would only mislead."""
@@ -220,10 +270,11 @@ class WizardFieldForm(Vertical):
         dom_id = field_dom_id(path)
         self.query_one(f"#row-{dom_id}").display = visible
         self.query_one(f"#{dom_id}").display = visible
-        if not visible:
-            self.query_one(f"#error-{dom_id}").display = False
-        else:
-            self.query_one(f"#error-{dom_id}").styles.clear_rule("display")
+        for line in (f"#error-{dom_id}", f"#gap-{dom_id}", f"#warning-{dom_id}"):
+            if not visible:
+                self.query_one(line).display = False
+            else:
+                self.query_one(line).styles.clear_rule("display")
 
     def set_field_label(self, path: str, label: str) -> None:
         field = self._by_id[field_dom_id(path)]

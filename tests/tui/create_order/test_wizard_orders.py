@@ -55,7 +55,7 @@ async def test_a_clean_order_is_created_and_its_draft_removed(
         await fill(pilot, {"voiceConfiguration.type": "RTC", "voiceConfiguration.id": "app-1"})
         await fill(pilot, {"smsConfiguration.smsAppId": "sms-1"})
         assert await next_step(pilot) == Step.SCHEDULE
-        assert value_of(pilot, "desiredPortSchedule.desiredPortDate") == "2026-11-30"
+        assert value_of(pilot, "desiredPortSchedule.desiredPortDate") == "2026-12-02"
         assert value_of(pilot, "desiredPortSchedule.desiredPortTime") == "09:00:00"
         assert value_of(pilot, "desiredPortSchedule.desiredPortTimeZone") == "US/Eastern"
         await fill(pilot, {"customerOrderReference": REFERENCE, "loaUploadedBy": "Jane Doe"})
@@ -113,7 +113,10 @@ async def test_a_non_portable_number_must_be_removed_with_one_key(
         screen = wizard(pilot)
         summary = str(screen.query_one("#carrier-summary", Static).render())
         assert "Bandwidth" in summary and "1 not portable" in summary
-        assert "one order per losing carrier" in str(screen.query_one("#carrier-tip").render())
+        # Pre-flight's advice on several carriers took the place of the tip.
+        tip = str(screen.query_one("#carrier-tip").render())
+        assert "2 losing carriers in one order: Bandwidth, T-Mobile" in tip
+        assert "split it by carrier" in tip
         assert await next_step(pilot) == Step.PORTABILITY
         status = str(screen.query_one("#portability-status", Static).render())
         assert "remove them (x)" in status
@@ -171,9 +174,9 @@ async def test_an_on_demand_order_uses_the_project_defaults(
         assert value_of(pilot, "desiredPortSchedule.desiredPortTimeZone") == "US/Central"
         assert not wizard(pilot).query_one("#row-f-resellerName").display
         assert await next_step(pilot) == Step.SCHEDULE
-        assert "Saturday; try 2026-11-30" in error_of(pilot, "desiredPortSchedule.desiredPortDate")
+        assert "Saturday; try 2026-12-02" in error_of(pilot, "desiredPortSchedule.desiredPortDate")
         await pilot.press("ctrl+g")
-        assert value_of(pilot, "desiredPortSchedule.desiredPortDate") == "2026-11-30"
+        assert value_of(pilot, "desiredPortSchedule.desiredPortDate") == "2026-12-02"
         wizard(pilot).query_one("#on-demand", Checkbox).value = True
         await settle(pilot)
         assert await next_step(pilot) == Step.REVIEW

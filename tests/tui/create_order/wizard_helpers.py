@@ -22,6 +22,7 @@ from porting_tui.emulator import (
     EmulatorSettings,
     create_emulator,
 )
+from porting_tui.listing.attention_context import AttentionContext
 from porting_tui.local.drafts import DraftStore
 from porting_tui.tui.screens.create_order.create_order_screen import CreateOrderScreen
 from porting_tui.tui.widgets.wizard_field_form import field_dom_id
@@ -63,6 +64,7 @@ class WizardSession:
     project_id: str = DEMO_PROJECT_ID
     read_only: bool = False
     now: Callable[[], datetime] = field(default=lambda: START)
+    attention: AttentionContext | None = None
 
     def export_dir(self) -> Path:
         return self.downloads

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import PurePath
@@ -15,12 +16,19 @@ from textual.screen import Screen
 from textual.widgets import Button, ContentSwitcher, Footer, Static
 
 from porting_tui.client import NewOrder
-from porting_tui.domain.business_days import next_business_day
+from porting_tui.domain.business_days import earliest_port_date
 from porting_tui.domain.draft_checks import DraftProblem, step_problems
 from porting_tui.domain.draft_fields import Step
 from porting_tui.domain.draft_submit import prepare, submit
 from porting_tui.domain.order_draft import OrderDraft, generate_reference
 from porting_tui.domain.port_defaults import port_defaults
+from porting_tui.domain.preflight import Finding
+from porting_tui.listing.preflight_context import (
+    OpenOrders,
+    known_holders,
+    learned_rejections,
+    look_up_open_orders,
+)
 from porting_tui.local.drafts import DraftStore
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.screens.create_order.draft_keeper import DraftKeeper
@@ -30,6 +38,10 @@ from porting_tui.tui.screens.create_order.portability_step import PortabilitySte
 from porting_tui.tui.screens.create_order.review_step import ReviewStep
 from porting_tui.tui.screens.create_order.routing_step import RoutingStep
 from porting_tui.tui.screens.create_order.schedule_step import ScheduleStep
+from porting_tui.tui.screens.create_order.wizard_preflight import (
+    load_number_plan,
+    step_warnings_text,
+)
 from porting_tui.tui.screens.create_order.wizard_step import (
     READ_ONLY_MESSAGE,
     WizardContext,
@@ -37,6 +49,7 @@ from porting_tui.tui.screens.create_order.wizard_step import (
     WizardStep,
 )
 from porting_tui.tui.widgets.form_keys import IMMEDIATE_FOCUS_KEYS
+from porting_tui.tui.widgets.preflight_panel import count_text, warning_count
 from porting_tui.tui.widgets.wizard_step_bar import WizardStepBar
 
 TIME_PATH = "desiredPortSchedule.desiredPortTime"
@@ -108,6 +121,7 @@ class CreateOrderScreen(Screen[None]):
                 yield Static(message, id="read-only", markup=False)
             else:
                 yield Static("", id="step-hint", markup=False)
+                yield Static("", id="step-warnings", markup=False)
                 # Steps are mounted when first shown: opening the wizard stays quick.
                 yield ContentSwitcher(id="steps")
         yield Footer()
@@ -120,12 +134,14 @@ class CreateOrderScreen(Screen[None]):
             return
         if not self.draft.order.get("desiredPortSchedule.desiredPortDate"):
             today = self.context.today()
-            self.draft.order["desiredPortSchedule.desiredPortDate"] = next_business_day(
+            # Enough notice for every carrier: the default never trips the lead-time warning.
+            self.draft.order["desiredPortSchedule.desiredPortDate"] = earliest_port_date(
                 today
             ).isoformat()
         body.border_subtitle = "draft resumed" if self._resumed else ""
         await self.go_to(self.draft.step)
         self._load_defaults()
+        self._prepare_preflight()
 
     @property
     def current_step(self) -> WizardStep:
@@ -143,7 +159,10 @@ class CreateOrderScreen(Screen[None]):
         title = f"New port-in order · {step + 1}/{len(Step)} {step.title}"
         self.query_one("#wizard-body").border_title = title
         self.query_one("#step-hint", Static).update(widget.HINT)
+        if step == Step.REVIEW:
+            self.context.preflight.retry_failed()
         widget.entered()
+        self.refresh_preflight()
 
     async def show_problems(self, problems: list[DraftProblem]) -> None:
         """Go to the step of the first problem and show there every problem of that step."""
@@ -211,6 +230,62 @@ class CreateOrderScreen(Screen[None]):
     def _draft_changed(self, event: WizardStep.Changed) -> None:
         event.stop()
         self._save()
+        self.refresh_preflight()
+
+    @on(WizardStep.ShowsOther)
+    def _step_shows_other(self, event: WizardStep.ShowsOther) -> None:
+        event.stop()
+        self.refresh_preflight()
+
+    def refresh_preflight(self) -> None:
+        """Check the draft again and show the current step's findings; start the open-order
+        lookup when it is due. Quick (a few ms for 500 numbers): run on every change."""
+        state = self.context.preflight
+        due = state.numbers_to_look_up(self.draft)
+        if due:
+            state.looking_up = True  # now, not when the worker starts: one lookup at a time
+            self._look_up_open_orders(due)
+        step = self._steps.get(self.draft.step)
+        if step is None or not state.ready:
+            return
+        mine = step.findings_shown(state.run(self.draft, self.context.today()))
+        self._show_step_warnings(mine, step.show_findings(mine))
+
+    def _show_step_warnings(self, mine: list[Finding], elsewhere: list[Finding]) -> None:
+        """The line above the step: how many findings it has, and those of no field here."""
+        line = self.query_one("#step-warnings", Static)
+        # The review's Risk section, right below, says it all.
+        line.display = bool(mine) and self.draft.step != Step.REVIEW
+        if line.display:
+            # With an error on the step too, ctrl+→ stops at the error, not at these.
+            blocked = bool(step_problems(self.draft, self.draft.step, self.context.today()))
+            line.set_class(not warning_count(mine), "-advice")
+            line.update(step_warnings_text(mine, elsewhere, blocked=blocked))
+
+    @work(group="preflight")
+    async def _prepare_preflight(self) -> None:
+        """In threads: load the numbering plan (its first use takes most of a second) and
+        read the rejections learned from the local store."""
+        state = self.context.preflight
+        await asyncio.to_thread(load_number_plan, tuple(self.draft.numbers))
+        state.learned = await asyncio.to_thread(learned_rejections, self.session.attention)
+        state.ready = True
+        self.refresh_preflight()
+
+    @work(group="open-orders")
+    async def _look_up_open_orders(self, numbers: list[str]) -> None:
+        """Which other open orders hold the numbers: Needs attention's, then the API's."""
+        state = self.context.preflight
+        try:
+            known = known_holders(self.session.attention, numbers)
+            found = await look_up_open_orders(
+                self.session.client, [n for n in numbers if n not in known]
+            )
+        finally:
+            state.looking_up = False
+        state.open_orders = state.open_orders.merged(OpenOrders(known, frozenset(known)))
+        state.open_orders = state.open_orders.merged(found)
+        self.refresh_preflight()
 
     def _save(self) -> None:
         status, error = self.keeper.save(self.draft)
@@ -249,6 +324,12 @@ class CreateOrderScreen(Screen[None]):
             f"Create order {reference!r} with {len(self.draft.numbers)} numbers "
             f"({len(groups)} carrier group(s)) in project {self.session.project_id}?"
         )
+        warnings = warning_count(self.context.preflight.findings)
+        if warnings and self.context.preflight.ready:
+            question += (
+                f"\nPre-flight found {count_text(self.context.preflight.findings)}: the losing "
+                "carriers are likely to reject some numbers (see Risk in the review)."
+            )
         dialog = ConfirmDialog("Submit the order?", question, "Submit", "Not yet", tone="success")
 
         def answered(confirmed: bool | None) -> None:

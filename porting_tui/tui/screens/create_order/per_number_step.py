@@ -12,7 +12,9 @@ from textual.widgets import Label, Select, Static
 
 from porting_tui.domain.draft_checks import DraftProblem
 from porting_tui.domain.draft_fields import FormField
+from porting_tui.domain.preflight import Finding
 from porting_tui.tui.screens.create_order.wizard_step import WizardStep
+from porting_tui.tui.widgets.preflight_panel import concerning
 from porting_tui.tui.widgets.wizard_field_form import WizardFieldForm
 
 ALL_NUMBERS = "*"
@@ -88,6 +90,7 @@ class PerNumberStep(WizardStep):
             form.set_values(self.draft.values_for(number), [p for p in self.paths if p in own])
         form.show_errors({})
         self.values_shown()
+        self.post_message(self.ShowsOther())
 
     def values_shown(self) -> None:
         """The form shows another scope or its values changed (subclasses adapt labels)."""
@@ -148,3 +151,12 @@ class PerNumberStep(WizardStep):
 
     def secrets_toggled(self) -> None:
         self.query_one(WizardFieldForm).reveal_secrets(self.context.reveal_secrets)
+
+    def findings_shown(self, findings: list[Finding]) -> list[Finding]:
+        """The step's findings about the numbers in scope: all, or the number chosen."""
+        mine = super().findings_shown(findings)
+        number = self.scope
+        return mine if number is None else concerning(mine, [number])
+
+    def show_findings(self, findings: list[Finding]) -> list[Finding]:
+        return self.query_one(WizardFieldForm).show_findings(findings)

@@ -16,7 +16,9 @@ from porting_tui.domain.draft_checks import DraftProblem
 from porting_tui.domain.draft_fields import Step
 from porting_tui.domain.inert_text import inert_text
 from porting_tui.domain.order_draft import PortabilityRecord
+from porting_tui.domain.preflight import Finding
 from porting_tui.tui.screens.create_order.wizard_step import WizardStep
+from porting_tui.tui.widgets.preflight_panel import findings_lines
 from porting_tui.tui.widgets.table_keys import KeyedDataTable
 
 CHECK_BATCH_SIZE = 100
@@ -43,6 +45,8 @@ def _is_blocked(record: PortabilityRecord | None) -> bool:
 class PortabilityStep(WizardStep):
     STEP = Step.PORTABILITY
     HINT = "Numbers by losing carrier; non-portable ones must be removed (x)."
+    # Numbers in other open orders are found once the carriers are known: shown here first.
+    FINDINGS_OF = (Step.NUMBERS, Step.PORTABILITY)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("x", "remove_blocked", "Remove non-portable"),
         Binding("r", "recheck", "Check again"),
@@ -58,6 +62,8 @@ class PortabilityStep(WizardStep):
         yield Static("", id="carrier-tip", markup=False)
 
     _checking = False
+    _findings: list[Finding] | None = None
+    """Pre-flight's findings shown under the table; None before pre-flight first ran."""
 
     def on_mount(self) -> None:
         table = self.query_one("#portability-table", DataTable)
@@ -140,7 +146,7 @@ class PortabilityStep(WizardStep):
                     Text(inert_text(record.reason)),
                     key=number,
                 )
-        self.query_one("#carrier-tip", Static).update(ONE_CARRIER_TIP if len(groups) > 1 else "")
+        self._show_tip(several=len(groups) > 1)
         checking = self._checking
         self.query_one("#portability-progress", ProgressBar).display = checking
         if not keep_status and not checking:
@@ -152,6 +158,17 @@ class PortabilityStep(WizardStep):
             elif not unchecked:
                 text += " · all portable"
             self.query_one("#portability-status", Static).update(text)
+
+    def _show_tip(self, *, several: bool) -> None:
+        # Once pre-flight has run, its advice on several carriers says this, and more.
+        if self._findings is None:
+            self.query_one("#carrier-tip", Static).update(ONE_CARRIER_TIP if several else "")
+
+    def show_findings(self, findings: list[Finding]) -> list[Finding]:
+        """Under the table: numbers in other open orders, several carriers, too many."""
+        self._findings = findings
+        self.query_one("#carrier-tip", Static).update(findings_lines(findings, limit=2))
+        return []
 
     def action_remove_blocked(self) -> None:
         blocked = {

@@ -13,8 +13,10 @@ from porting_tui.domain.draft_fields import Step
 from porting_tui.domain.inert_text import inert_text
 from porting_tui.domain.masking import mask_order_body
 from porting_tui.domain.order_draft import order_body
+from porting_tui.domain.preflight import Finding, facts_from_draft
 from porting_tui.tui.screens.create_order.portability_step import carrier_groups
 from porting_tui.tui.screens.create_order.wizard_step import WizardStep
+from porting_tui.tui.widgets.preflight_panel import risk_text
 
 _LISTED_PER_CARRIER = 4
 
@@ -50,10 +52,12 @@ def review_summary(body: dict[str, object], generated: bool) -> list[str]:
 class ReviewStep(WizardStep):
     STEP = Step.REVIEW
     HINT = "Check everything once more; ctrl+→ submits after a confirmation."
+    FINDINGS_OF = tuple(Step)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="review-scroll"):
             yield Static("", id="review-summary", markup=False)
+            yield Static("Risk · pre-flight is checking…", id="review-risk", markup=False)
             yield Static("", id="review-groups", markup=False)
             yield Static("", id="review-json-title", markup=False)
             yield Static("", id="review-json", markup=False)
@@ -103,3 +107,11 @@ class ReviewStep(WizardStep):
 
     def secrets_toggled(self) -> None:
         self.render_review()
+
+    def show_findings(self, findings: list[Finding]) -> list[Finding]:
+        """The risk of each carrier group, then the advice, then how far the open-order
+        lookup got."""
+        note = self.context.preflight.open_orders_note(self.draft.numbers)
+        risk = risk_text(findings, facts_from_draft(self.draft), note)
+        self.query_one("#review-risk", Static).update(risk)
+        return []

@@ -14,6 +14,7 @@ from porting_tui.domain.business_days import port_date_problem, suggested_port_d
 from porting_tui.domain.draft_checks import DraftProblem
 from porting_tui.domain.draft_fields import ORDER_FORM, Step
 from porting_tui.domain.order_draft import parse_day
+from porting_tui.domain.preflight import Finding
 from porting_tui.tui.screens.create_order.wizard_step import WizardStep
 from porting_tui.tui.widgets.wizard_field_form import WizardFieldForm
 
@@ -99,3 +100,6 @@ class ScheduleStep(WizardStep):
         self.set_problems_text(summary + (": " + "; ".join(unplaced) if unplaced else ""))
         if widget is not None:
             widget.focus()
+
+    def show_findings(self, findings: list[Finding]) -> list[Finding]:
+        return self.query_one(WizardFieldForm).show_findings(findings)
