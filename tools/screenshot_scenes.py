@@ -123,6 +123,10 @@ def review_draft() -> OrderDraft:
             "voiceConfiguration.id": "01G65Z755AFWAKHE12NY0CQ9FH",
         }
     )
+    # Typed in a hurry: the T-Mobile number's PIN left out, a New York ZIP code on one
+    # number, so the review shows pre-flight's warnings.
+    draft.set_value("+12125550100", "portOutInfo.existingPortOutPin", "")
+    draft.set_value("+13125550101", "endUser.zipCode", "10001")
     draft.order.update(
         {
             "desiredPortSchedule.desiredPortDate": "2026-12-02",
