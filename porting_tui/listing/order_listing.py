@@ -8,6 +8,9 @@ from typing import Any
 from porting_tui.client import OrderListItem, OrderPage, PortingClient
 from porting_tui.client.pagination import advanced, next_page
 
+LOAD_ALL_PAGE_SIZE = 1000
+"""``load_all`` asks for pages of this size (the API's largest) whatever the list's own."""
+
 
 class OrderListing:
     """Pages of ``client.orders.list_page`` for one query; no UI, so screens and tests share it.
@@ -15,17 +18,37 @@ class OrderListing:
     Paging follows the client's walk (``client.pagination``), one page per call, and stops as
     it does, also when the server does not move forward. Orders seen on an earlier page are
     not repeated when new orders shift the pages between two requests.
+
+    ``orders`` only grows while pages are appended; assigning it (a reload, a row fetched
+    again) counts as a new list in ``revision``, so a viewer knows when it may append only
+    the rows after those it shows.
     """
 
     def __init__(self, client: PortingClient, query: Mapping[str, Any], page_size: int) -> None:
         self._client = client
         self.query = dict(query)
         self.page_size = page_size
-        self.orders: list[OrderListItem] = []
+        self._orders: list[OrderListItem] = []
+        self._seen: set[int] = set()
+        self.revision = 0
         self.total_items: int | None = None
         self.pages_loaded = 0
+        """Pages of ``page_size`` that hold the loaded orders: what a reload fetches again."""
+        self._started = False
+        self._first_page: int | None = None
+        """The number the server gave its first page (0 or 1), once known."""
         self._next_page: int | None = None
         self._done = False
+
+    @property
+    def orders(self) -> list[OrderListItem]:
+        return self._orders
+
+    @orders.setter
+    def orders(self, orders: list[OrderListItem]) -> None:
+        self._orders = orders
+        self._seen = {order.id for order in orders}
+        self.revision += 1
 
     @property
     def has_more(self) -> bool:
@@ -33,20 +56,22 @@ class OrderListing:
 
     @property
     def loaded(self) -> bool:
-        return self.pages_loaded > 0
+        return self._started
 
     async def _fetch(self, page: int | None) -> OrderPage:
         return await self._client.orders.list_page(page, self.page_size, **self.query)
 
-    def _take(
-        self, page: OrderPage, asked: int | None, into: list[OrderListItem], seen: set[int]
-    ) -> None:
+    def _take(self, page: OrderPage, asked: int | None) -> None:
         if not advanced(page, asked):
             self._done, self._next_page = True, None
             return
+        if asked is None:
+            self._first_page = page.page
+        into, seen = self._orders, self._seen
         for order in page.orders:
-            # A row the client could not read has no id to trust: each one is kept.
-            if order.unreadable is not None or order.id not in seen:
+            # A row the client could not read has no id to trust: each one is kept. (The id
+            # is asked first: ``unreadable`` costs more, and is only needed for a seen id.)
+            if order.id not in seen or order.unreadable is not None:
                 seen.add(order.id)
                 into.append(order)
         if page.total_items is not None:
@@ -60,28 +85,50 @@ class OrderListing:
     async def load_first(self) -> None:
         """Start over with the first page."""
         page = await self._fetch(None)
-        orders: list[OrderListItem] = []
+        self.orders = []
         self.pages_loaded = 1
-        self._take(page, None, orders, set())
-        self.orders = orders
+        self._started = True
+        self._take(page, None)
 
-    async def load_next(self) -> int:
-        """Append the next page; returns how many new orders it brought."""
+    async def load_next(self, page_size: int | None = None) -> int:
+        """Append the next page; returns how many new orders it brought.
+
+        With ``page_size``, pages of that size are asked for from here on (see
+        ``_resize_pages``).
+        """
+        if page_size is not None and page_size != self.page_size:
+            self._resize_pages(page_size)
         if not self.loaded:
             await self.load_first()
-            return len(self.orders)
+            return len(self._orders)
         if self._done or self._next_page is None:
             return 0
         page = await self._fetch(self._next_page)
-        before = len(self.orders)
-        seen = {order.id for order in self.orders}
+        before = len(self._orders)
         self.pages_loaded += 1
-        self._take(page, self._next_page, self.orders, seen)
-        return len(self.orders) - before
+        self._take(page, self._next_page)
+        return len(self._orders) - before
 
-    async def load_all(self) -> None:
+    def _resize_pages(self, page_size: int) -> None:
+        """Go on in pages of ``page_size``: page numbers count pages of the size asked for,
+        so the walk goes on from the page of the new size that holds the first order not yet
+        loaded. It may begin with orders already loaded, which are not added twice."""
+        if not self.loaded:
+            self.page_size = page_size
+            return
+        if self._done or self._next_page is None or self._first_page is None:
+            return
+        # Pages before the next one were full: that many of the server's rows are loaded.
+        consumed = (self._next_page - self._first_page) * self.page_size
+        self.page_size = page_size
+        full_pages = consumed // page_size
+        self._next_page = self._first_page + full_pages
+        self.pages_loaded = full_pages
+
+    async def load_all(self, page_size: int = LOAD_ALL_PAGE_SIZE) -> None:
+        """Load every page that is left, in pages of ``page_size`` (see ``load_next``)."""
         while self.has_more:
-            await self.load_next()
+            await self.load_next(page_size)
 
     async def reload(self) -> None:
         """Fetch again as many pages as are loaded; on failure the old rows stay as they were."""
@@ -92,5 +139,7 @@ class OrderListing:
         self.orders = fresh.orders
         self.total_items = fresh.total_items
         self.pages_loaded = fresh.pages_loaded
+        self._started = True
+        self._first_page = fresh._first_page
         self._next_page = fresh._next_page
         self._done = fresh._done

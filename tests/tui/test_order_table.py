@@ -148,3 +148,166 @@ async def test_paging_keys_move_by_a_screen_and_scroll_with_the_cursor() -> None
         assert table.cursor_row == 49
         assert int(table.scroll_y) == 50 - 11
         assert "149" in screen_text(app).splitlines()[-1]
+
+
+def many_orders(count: int, start: int = 1000) -> list[OrderListItem]:
+    """Orders with repeating statuses, references and counts, so that sorts have ties."""
+    statuses = ["PENDING", "CONFIRMED", "COMPLETED", None, "CANCELED"]
+    return [
+        order(
+            start + i,
+            statuses[i % 5] or "PENDING",
+            None if i % 7 == 0 else f"REF-{i % 13}",
+            phone_number_quantity=i % 4,
+        )
+        for i in range(count)
+    ]
+
+
+def shown_ids(table: OrderTable) -> list[int]:
+    return [o.id for o in table.visible_orders]
+
+
+async def test_rows_appended_page_by_page_show_as_all_rows_at_once_would() -> None:
+    """Find, narrowing and sort kept while pages are appended give what a table given every
+    row at once gives; digits of wider ids widen the id column."""
+    rows = many_orders(950, start=9500)
+    keep_odd = lambda o, details: o.id % 2 == 1  # noqa: E731
+    app = TableApp()
+    async with app.run_test(size=(120, 12)):
+        table = app.query_one(OrderTable)
+        for sort, reverse, find, narrowing in [
+            (None, False, "", None),
+            (None, False, "ref-1", None),
+            ("reference", False, "", None),
+            ("reference", True, "", keep_odd),
+            ("numbers", True, "ref", None),
+            ("status", False, "00", keep_odd),
+        ]:
+            table.set_orders([])
+            table.set_sort(sort, reverse)
+            table.set_find(find)
+            table.set_narrowing(narrowing)
+            for end in (100, 101, 450, 950):
+                table.set_orders(rows[:end])
+            incremental = shown_ids(table)
+            table.set_orders([])
+            table.set_orders(rows)
+            assert incremental == shown_ids(table), (sort, reverse, find)
+            assert len(set(incremental)) == len(incremental)
+        assert table.loaded_count == 950
+        assert table._columns[0].width == 5
+        table.set_orders([*rows, order(1_000_001)])
+        assert table._columns[0].width == 7
+
+
+async def test_appending_rows_keeps_the_cursor_on_its_order_in_a_sort() -> None:
+    rows = many_orders(300)
+    app = TableApp()
+    async with app.run_test(size=(120, 12)):
+        table = app.query_one(OrderTable)
+        table.set_sort("reference", reverse=True)
+        table.set_orders(rows[:100])
+        assert table.move_to_order(1050)
+        table.append_orders(rows[100:])
+        assert table.current_order is not None and table.current_order.id == 1050
+        assert table.loaded_count == 300
+
+
+async def test_a_longer_find_text_narrows_as_a_new_search_would() -> None:
+    rows = many_orders(500)
+    app = TableApp()
+    async with app.run_test(size=(120, 12)):
+        table = app.query_one(OrderTable)
+        table.set_orders(rows)
+        table.set_sort("numbers")
+        typed = ""
+        for character in "ref-12":
+            typed += character
+            table.set_find(typed)
+            narrowed = shown_ids(table)
+            fresh = OrderTable()
+            fresh._find = typed
+            fresh._sort_column = "numbers"
+            assert narrowed == [o.id for o in fresh.arrange_orders(rows)]
+        assert narrowed and all(table.details(i) is None for i in narrowed)
+
+
+async def test_the_row_count_changing_lays_out_nothing_but_the_table() -> None:
+    app = TableApp()
+    async with app.run_test(size=(120, 12)) as pilot:
+        table = app.query_one(OrderTable)
+        table.set_orders(many_orders(500))
+        await pilot.pause()
+        layouts = table._layout_updates
+        table.set_find("ref-1")
+        assert table.virtual_size.height == len(table.visible_orders) + 1
+        table.set_find("")
+        await pilot.pause()
+        assert table._layout_updates == layouts
+        assert table.max_scroll_y == 500 + 1 - table.scrollable_content_region.height
+
+
+async def test_a_row_updated_by_a_webhook_is_drawn_again() -> None:
+    app = TableApp()
+    async with app.run_test(size=(120, 12)) as pilot:
+        table = app.query_one(OrderTable)
+        table.set_orders(ORDERS)
+        await pilot.pause()
+        assert "CONFIRMED" in table.render_line(2).text
+        updated = order(12, "COMPLETED", "beta-7", phone_number_quantity=40)
+        table.set_orders([ORDERS[0], updated, *ORDERS[2:]])
+        await pilot.pause()
+        redrawn = table.render_line(2)
+        assert "COMPLETED" in redrawn.text
+        assert "CONFIRMED" not in screen_text(app)
+        # The row as drawn now is what is kept (and drawn again as it is).
+        assert table.render_line(2) is redrawn
+
+
+async def test_a_changed_mark_and_details_redraw_their_row() -> None:
+    from porting_tui.attention.row_details import RowDetails
+
+    app = TableApp()
+    async with app.run_test(size=(120, 12)) as pilot:
+        table = app.query_one(OrderTable)
+        table.set_orders(ORDERS)
+        await pilot.pause()
+        plain = table.render_line(1)
+        table.mark_changed(11)
+        marked = table.render_line(1)
+        assert marked.text == plain.text
+        assert any(s.style and s.style.underline for s in marked) != any(
+            s.style and s.style.underline for s in plain
+        )
+        details = RowDetails(
+            desired_date=date(2026, 12, 15),
+            foc_date=None,
+            carriers=("Carrier Co",),
+            age_days=3,
+            attention="",
+            urgency=0,
+            note_to_answer=False,
+        )
+        assert "2026-12-15" not in table.render_line(1).text
+        table.set_details({11: details})
+        assert "2026-12-15" in table.render_line(1).text
+
+
+async def test_lines_are_drawn_again_after_a_resize_and_a_theme_change() -> None:
+    app = TableApp()
+    async with app.run_test(size=(180, 12)) as pilot:
+        table = app.query_one(OrderTable)
+        table.set_orders(ORDERS)
+        await pilot.pause()
+        wide = table.render_line(1)
+        await pilot.resize_terminal(60, 12)
+        await pilot.pause()
+        narrow = table.render_line(1)
+        assert narrow.cell_length < wide.cell_length
+        assert narrow.text != wide.text[: narrow.cell_length]
+        before = [segment.style for segment in table.render_line(1)]
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        after = [segment.style for segment in table.render_line(1)]
+        assert before != after

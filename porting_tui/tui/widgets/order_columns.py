@@ -197,6 +197,8 @@ def sort_value(order: OrderListItem, key: str, details: RowDetails | None = None
 
 def search_text(order: OrderListItem) -> str:
     """What the local find filter matches against, lower-cased once per order."""
-    created = date_text(order.created_date)
+    day = order.created_date
+    # isoformat is date_text's own text for four-digit years, at a sixth of strftime's cost.
+    created = day.isoformat() if type(day) is date and day.year >= 1000 else date_text(day)
     reference = order.customer_order_reference or ""
     return f"{order.id}\t{order.status}\t{reference}\t{created}".lower()

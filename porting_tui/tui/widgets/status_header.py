@@ -127,7 +127,8 @@ class StatusHeader(Horizontal):
 
     def _spin(self) -> None:
         self._frame = (self._frame + 1) % len(_SPINNER)
-        self._update_freshness()
+        # Only the spinner's one cell changed: redraw it without laying out the screen.
+        self._update_freshness(layout=False)
 
     def _update_where(self) -> None:
         session = self._session
@@ -139,7 +140,7 @@ class StatusHeader(Horizontal):
             where.append(f" › {self.subtitle}")
         self.query_one("#where", Static).update(where)
 
-    def _update_freshness(self) -> None:
+    def _update_freshness(self, *, layout: bool = True) -> None:
         text = Text(no_wrap=True, overflow="ellipsis")
         if self.busy:
             # While a request runs the header says what it is; the time of the last answer
@@ -148,7 +149,7 @@ class StatusHeader(Horizontal):
             text.append(self.activity or "loading")
         elif self.refreshed_at is not None:
             text.append(f"updated {self.refreshed_at:%H:%M:%S}")
-        self.query_one("#freshness", Static).update(text)
+        self.query_one("#freshness", Static).update(text, layout=layout)
 
 
 def _profile_style(color: str | None) -> Style:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar, Literal
@@ -16,7 +17,7 @@ from porting_tui.client import OrderListItem, PortingError, RateLimitError
 from porting_tui.listing.changed_rows import ChangedRows
 from porting_tui.listing.filters import FilterErrors, OrderFilters, describe, to_query
 from porting_tui.listing.order_list_export import export_orders, export_question
-from porting_tui.listing.order_listing import OrderListing
+from porting_tui.listing.order_listing import LOAD_ALL_PAGE_SIZE, OrderListing
 from porting_tui.listing.order_views import OrderView, all_views
 from porting_tui.listing.problems import Problem, describe_problem
 from porting_tui.listing.session import Session
@@ -43,6 +44,8 @@ from porting_tui.tui.widgets.problem_banner import ProblemBanner
 from porting_tui.tui.widgets.status_header import StatusHeader
 
 LoadKind = Literal["first", "next", "all", "reload"]
+SHOW_EVERY_S = 0.25
+"""While ``L`` loads, new rows are shown at most this often (and once at the end)."""
 ATTENTION_VIEW = "attention-view"
 LIST_ACTIONS = frozenset(
     {
@@ -315,10 +318,7 @@ class OrderListScreen(SessionScreen):
             elif kind == "next":
                 await listing.load_next()
             else:
-                while listing.has_more:
-                    await listing.load_next()
-                    if listing is self._listing:
-                        self._show_listing(listing, keep_position=True)
+                await self._load_all(listing)
         except PortingError as error:
             if listing is self._listing:
                 self._failed(error, kind)
@@ -335,6 +335,34 @@ class OrderListScreen(SessionScreen):
         if not self._counted:
             self._counted = True
             self._load_counts()
+
+    async def _load_all(self, listing: OrderListing) -> None:
+        """``L``: every page left, in pages of 1,000 whatever the list's page size; the rows
+        show as they arrive, at most every SHOW_EVERY_S (each show costs only the new rows)."""
+        shown_at = time.monotonic()
+        while listing.has_more:
+            await listing.load_next(LOAD_ALL_PAGE_SIZE)
+            if listing is self._listing and time.monotonic() - shown_at >= SHOW_EVERY_S:
+                self._show_more_rows(listing)
+                shown_at = time.monotonic()
+
+    def _show_more_rows(self, listing: OrderListing) -> None:
+        """Show the rows ``listing`` has beyond those in the table, with their details and
+        change markers; the rest is left to the ``_show_listing`` that ends the load."""
+        table = self.table
+        screen_row = table.cursor_row - int(table.scroll_y)
+        new = listing.orders[table.loaded_count :]
+        attention = self.session.attention
+        if attention is not None:
+            board = attention.board
+            table.add_details({row.id: found for row in new if (found := board.row_details(row))})
+        table.set_orders(listing.orders)
+        if attention is not None:
+            for row in new:
+                if attention.board.marker(row) in (CHANGED, NEW):
+                    table.mark_changed(row.id)
+        table.scroll_to(y=max(0, table.cursor_row - screen_row), animate=False, immediate=True)
+        self._update_status_line()
 
     def _show_listing(self, listing: OrderListing, *, keep_position: bool) -> None:
         table = self.table
