@@ -31,6 +31,10 @@ from porting_tui.local.timeline import TimelineEntry
 
 LIST_PAGE_SIZE = 1000
 """The API's largest page: 2,000 open orders are listed in a few requests."""
+BATCH_ORDERS = 100
+"""Fetched orders are written to the local store in batches of at most this many..."""
+BATCH_SECONDS = 0.5
+"""...or of what came in over this long, whichever is first (and before any pause)."""
 
 
 def newest_first(rows: list[OrderListItem]) -> list[OrderListItem]:
@@ -64,6 +68,8 @@ class AttentionBoard:
         self._monotonic = monotonic
         self._seen = self.seen_state.all()
         self.baseline = self.seen_state.baseline()
+        self._named: set[int] = set()
+        """Orders a webhook said changed that were not read since: the next refresh reads them."""
 
     def now(self) -> datetime:
         """The board's clock (the demo's frozen one in the demo)."""
@@ -86,28 +92,40 @@ class AttentionBoard:
     ) -> FetchProgress:
         """List the open orders, then read the details of those that may have changed.
 
-        Details are fetched newest first; an order whose list row still shows what it showed
-        when its details were read, recently enough, is not fetched again.
+        Details are fetched newest first. An order is read again only when its list row says
+        something else than when its details were read, when a webhook named it, or when its
+        note check is due (a note changes nothing of the row); the others are reused.
+        What is read is written to the local store in batches.
         """
         rows = newest_first(await self.list_open_orders())
         self.rows = {row.id: row for row in rows}
         now = self._clock()
-        observations = self.tracker.cache.all()
-        to_fetch = [
-            row.id
-            for row in rows
-            if not (seen := observations.get(row.id))
-            or not seen.is_fresh(list_key(row), now, self.settings.max_detail_age)
-        ]
+        to_fetch = [row.id for row in rows if self.needs_reading(row, now)]
+        # Named by a webhook before this read began: this read is the one they asked for.
+        answered = self._named.intersection(to_fetch)
+        tracker = self.tracker
+        last_write = self._monotonic()
+
+        def write() -> None:
+            nonlocal last_write
+            tracker.flush()
+            last_write = self._monotonic()
 
         def report(progress: FetchProgress) -> None:
             self.progress = progress
+            if progress.paused_for > 0 and tracker.unwritten:
+                write()  # nothing comes in during a pause: keep nothing waiting through it
             if on_progress is not None:
                 on_progress(progress)
 
         def on_result(order_id: int, order: Order) -> None:
             row = self.rows.get(order_id)
-            self.tracker.observe(order, list_key(row) if row else None)
+            tracker.observe(order, list_key(row) if row else None, deferred=True)
+            if order_id in answered:
+                self._named.discard(order_id)
+            full = tracker.unwritten >= BATCH_ORDERS
+            if full or self._monotonic() - last_write >= BATCH_SECONDS:
+                write()
             if on_order is not None:
                 on_order(order_id)
 
@@ -118,11 +136,32 @@ class AttentionBoard:
             clock=self._monotonic,
             on_progress=report,
         )
-        return await fetcher.run(to_fetch, on_result, reused=len(rows) - len(to_fetch))
+        try:
+            return await fetcher.run(to_fetch, on_result, reused=len(rows) - len(to_fetch))
+        finally:
+            # Also when the refresh is cancelled or fails: what was read is kept.
+            tracker.flush()
+
+    def needs_reading(self, row: OrderListItem, now: datetime | None = None) -> bool:
+        """Whether the details of an open order's list row should be read (again) now."""
+        seen = self.tracker.cache.get(row.id)
+        if seen is None or row.id in self._named:
+            return True
+        when = now or self._clock()
+        return not seen.is_fresh(list_key(row), when, self.settings.note_check)
+
+    def order_named(self, order_id: int) -> None:
+        """A webhook says the order changed: it is read at the next refresh, if not before."""
+        self._named.add(order_id)
 
     async def reread(self, order_id: int) -> Observation:
-        """Read one order again now (a webhook said it changed) and record what changed."""
+        """Read one order again now (a webhook said it changed) and record what changed.
+
+        If the read fails, the next refresh reads the order again.
+        """
+        self.order_named(order_id)
         order = await self.client.orders.get(order_id)
+        self._named.discard(order_id)
         if order.status not in OPEN_STATUSES:
             # Settled: it leaves the view; its timeline still gets the change.
             self.rows.pop(order_id, None)
@@ -255,4 +294,5 @@ class AttentionBoard:
         return previous
 
     def timeline(self, order_id: int) -> list[TimelineEntry]:
+        self.tracker.flush()  # what a running refresh read of the order is on it too
         return self.tracker.timeline.entries(order_id)

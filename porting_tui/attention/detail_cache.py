@@ -34,9 +34,25 @@ class Observation:
     changed_at: datetime
     """When the order last changed, as far as the app knows."""
 
-    def is_fresh(self, row_key: str, now: datetime, max_age: timedelta) -> bool:
-        """True when the list row still says what it said and the details are recent."""
-        return self.list_key == row_key and now - self.observed_at < max_age
+    def is_fresh(self, row_key: str, now: datetime, note_check: timedelta) -> bool:
+        """True when the list row still says what it said and no note check is due yet.
+
+        A new note changes nothing of the list row, so the details of an open order are read
+        again every ``note_check`` or so even when the row stays the same: each order a little
+        earlier or later (``note_check_due``), so that orders read together are not all read
+        again together.
+        """
+        return self.list_key == row_key and now < self.note_check_due(note_check)
+
+    def note_check_due(self, note_check: timedelta) -> datetime:
+        """When the details should be read again for notes, if nothing says so earlier."""
+        return self.observed_at + note_check * note_check_share(self.state.order_id)
+
+
+def note_check_share(order_id: int) -> float:
+    """The order's own share of the note-check interval, 0.75 to 1.25, always the same."""
+    # Knuth's multiplicative hash spreads neighbouring ids over the range.
+    return 0.75 + ((order_id * 2654435761) % 2**32) / 2**33
 
 
 class DetailCache:
@@ -69,7 +85,19 @@ class DetailCache:
     def get(self, order_id: int) -> Observation | None:
         return self.all().get(order_id)
 
+    def remember(self, observation: Observation) -> None:
+        """Hold ``observation`` as the order's latest, before (or without) writing it."""
+        self.all()[observation.state.order_id] = observation
+
+    def restore(self, order_id: int, observation: Observation | None) -> None:
+        """Hold ``observation`` again as the order's latest (None: nothing is known of it)."""
+        if observation is None:
+            self.all().pop(order_id, None)
+        else:
+            self.all()[order_id] = observation
+
     def save(self, observation: Observation) -> None:
+        """Write ``observation`` (inside a batch's transaction, as part of it)."""
         with self.store.transaction() as db:
             db.execute(
                 "INSERT INTO order_observations(profile, order_id, observed_at, changed_at,"

@@ -10,6 +10,11 @@ from typing import Any
 OPEN_STATUSES = ("PENDING", "CONFIRMED")
 """Orders in these statuses can still need the operator; the others are settled."""
 
+START_CONCURRENCY = 8
+"""Detail requests in flight at the start of a fetch (fewer when the maximum is lower)."""
+MAX_CONCURRENCY = 16
+"""The most detail requests in flight a fetch ever allows, however many successes."""
+
 
 @dataclass(frozen=True)
 class AttentionSettings:
@@ -17,17 +22,22 @@ class AttentionSettings:
     """A PENDING order with no change for longer than this is flagged."""
     foc_business_days: int = 2
     """A FOC date within this many business days from today is flagged."""
-    concurrency: int = 4
-    """How many order details the background fetch requests at once."""
-    max_detail_age: timedelta = timedelta(minutes=15)
-    """Cached details are fetched again after this long even if the list row did not change
-    (a new note changes no counter of the list row)."""
+    concurrency: int = MAX_CONCURRENCY
+    """The most order details the background fetch requests at once. It starts at
+    ``START_CONCURRENCY`` (or this, when lower), halves on each 429 and grows back by one
+    after a run of successes; 4 here means 4 at most."""
+    note_check: timedelta = timedelta(minutes=30)
+    """How often, about, the details of an open order are read again although its list row did
+    not change: a new note changes no counter of the row. Anything that does change the row,
+    and any order a webhook names, is read again at the next refresh."""
     own_authors: frozenset[str] = field(default_factory=frozenset)
     """Note authors that are the operator (the key id the API writes as the author)."""
 
     def __post_init__(self) -> None:
-        if self.concurrency < 1:
-            raise ValueError("concurrency must be at least 1")
+        if not 1 <= self.concurrency <= MAX_CONCURRENCY:
+            raise ValueError(f"concurrency must be 1 to {MAX_CONCURRENCY}")
+        if self.note_check <= timedelta(0):
+            raise ValueError("note_check must be positive")
         if self.stale_pending_days < 1:
             raise ValueError("stale_pending_days must be at least 1")
         if self.foc_business_days < 0:
@@ -35,8 +45,10 @@ class AttentionSettings:
 
     def with_overrides(self, values: Mapping[str, Any]) -> AttentionSettings:
         """These settings with the known keys of ``values`` (e.g. a config table) applied."""
-        known = {f.name for f in fields(self)} - {"own_authors", "max_detail_age"}
+        known = {f.name for f in fields(self)} - {"own_authors", "note_check"}
         changes: dict[str, Any] = {k: int(v) for k, v in values.items() if k in known}
-        if "max_detail_age_minutes" in values:
-            changes["max_detail_age"] = timedelta(minutes=float(values["max_detail_age_minutes"]))
+        # max_detail_age_minutes: the name of the setting before notes had their own cadence.
+        for key in ("max_detail_age_minutes", "note_check_minutes"):
+            if key in values:
+                changes["note_check"] = timedelta(minutes=float(values[key]))
         return replace(self, **changes)

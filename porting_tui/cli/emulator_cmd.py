@@ -58,6 +58,14 @@ def _parse_start(text: str | None) -> datetime | None:
     help="Answer createdDate and authorizingDate as the OpenAPI file (date) or as the "
     "reference's samples (date-time).",
 )
+@click.option(
+    "--latency-ms",
+    default=0,
+    show_default=True,
+    type=click.IntRange(0, 60_000),
+    metavar="MS",
+    help="Answer every API request this many milliseconds late (a network round trip).",
+)
 @click.option("--access-log", is_flag=True, help="Log every request on stderr.")
 def emulator(
     host: str,
@@ -69,6 +77,7 @@ def emulator(
     start: str | None,
     token_lifetime: int,
     wire_style: Literal["date", "date-time"],
+    latency_ms: int,
     access_log: bool,
 ) -> None:
     """Run the Porting API emulator on HTTP (loopback unless --host says otherwise).
@@ -94,6 +103,7 @@ def emulator(
         faults=faults,
         token_lifetime=token_lifetime,
         wire_style=wire_style,
+        latency_ms=latency_ms,
     )
     if not is_loopback_host(host):
         click.echo(

@@ -166,10 +166,11 @@ class LazyGroup(click.Group):
 @click.option(
     "--detail-concurrency",
     type=click.IntRange(1, 16),
-    default=4,
+    default=16,
     show_default=True,
     metavar="N",
-    help="Needs attention: order details read at once in the background.",
+    help="Needs attention: the most order details read at once in the background (it "
+    "starts at 8 or N if lower, halves when rate limited, grows back).",
 )
 @click.option(
     "--start-on",

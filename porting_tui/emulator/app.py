@@ -22,6 +22,7 @@ from porting_tui.emulator.control import control_routes
 from porting_tui.emulator.errors import ApiError, error_response
 from porting_tui.emulator.events import EventLog
 from porting_tui.emulator.faults import FaultInjector, FaultMiddleware
+from porting_tui.emulator.latency import LatencyMiddleware
 from porting_tui.emulator.lifecycle import Lifecycle
 from porting_tui.emulator.orders import OrderBook
 from porting_tui.emulator.seed import Seeder
@@ -106,7 +107,15 @@ class Emulator:
                 *api_routes(),
                 *control_routes(),
             ],
-            middleware=[Middleware(FaultMiddleware, injector=self.faults)],
+            middleware=[
+                # Outermost: refusals and faults take their round trip too.
+                Middleware(
+                    LatencyMiddleware,
+                    seconds=self.settings.latency_ms / 1000,
+                    sleep=self.faults.sleep,
+                ),
+                Middleware(FaultMiddleware, injector=self.faults),
+            ],
             exception_handlers={HTTPException: _http_error, Exception: _server_error},
             lifespan=lifespan,
         )

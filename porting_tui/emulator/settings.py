@@ -44,3 +44,5 @@ class EmulatorSettings:
     """How ``createdDate`` and ``authorizingDate`` are answered: ``date`` as the OpenAPI file
     (``2024-09-24``), ``date-time`` as the reference's samples (``2024-09-24T12:00:00.000Z``).
     Requests are read in either style whatever this says."""
+    latency_ms: float = 0.0
+    """Every API answer comes this many milliseconds late, as over a real network."""

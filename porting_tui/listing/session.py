@@ -36,8 +36,9 @@ class ListSettings:
     refresh_seconds: float = DEFAULT_REFRESH_SECONDS
     stale_days: int = 5
     """Needs attention flags a PENDING order with no change for longer than this."""
-    detail_concurrency: int = 4
-    """How many order details Needs attention reads at once in the background."""
+    detail_concurrency: int = 16
+    """The most order details Needs attention reads at once in the background: it starts at 8
+    (or this, when lower), halves on a 429 and grows back."""
     start_on: str = "attention"
     """What the app shows first: ``attention`` (once its first ranking is ready) or ``list``."""
 

@@ -2,7 +2,9 @@
 
 One file, ``state.sqlite3`` in the user data directory, mode 0600 because drafts hold PINs.
 Several app instances (two tmux windows) may write at once: the database runs in WAL mode with
-a busy timeout and every write is one ``BEGIN IMMEDIATE`` transaction, so none is lost.
+a busy timeout and every write is one ``BEGIN IMMEDIATE`` transaction, so none is lost. A
+transaction opened inside another (a batch of writes) is a savepoint of it: everything is
+committed together, once.
 A file that SQLite cannot read is moved aside and a fresh store started, with a message for the
 user, rather than crashing the app: on opening, and also when it breaks while the app runs
 (the features' tables are made again in the new file, in memory if no file can be made).
@@ -53,6 +55,8 @@ class LocalStore:
         self._schemas: dict[str, tuple[int, list[str]]] = {}
         #: The last recovery while running, for the user; None while all is well.
         self.problem: str | None = None
+        #: How many transactions are open (the outer one and its savepoints), in this thread.
+        self._depth = 0
 
     @classmethod
     def open(cls, path: Path | None = None) -> LocalStore:
@@ -97,37 +101,75 @@ class LocalStore:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction that takes the database lock up front (no upgrade deadlocks)."""
+        """A write transaction that takes the database lock up front (no upgrade deadlocks).
+
+        Inside another transaction of this store (in the same thread) it is a savepoint: an
+        error undoes its own writes only, and nothing is committed before the outer one ends.
+        """
         with self._lock:
+            if self._depth:
+                with self._savepoint() as db:
+                    yield db
+                return
+            self._depth = 1
             try:
-                self._connection.execute("BEGIN IMMEDIATE")
-            except sqlite3.DatabaseError as error:
-                if not is_corrupt(error):
-                    raise
-                self._recover(error)
-                self._connection.execute("BEGIN IMMEDIATE")
-            db = self._connection
-            try:
-                yield db
-            except BaseException as error:
-                # SQLite rolls back by itself after some errors (a full disk): then there is
-                # nothing to roll back, and the original error is the one to report.
-                if db.in_transaction:
-                    with contextlib.suppress(sqlite3.Error):
-                        db.execute("ROLLBACK")
-                if isinstance(error, sqlite3.DatabaseError) and is_corrupt(error):
-                    # This write is lost; the next ones go to a new file.
-                    self._recover(error)
+                with self._outermost() as db:
+                    yield db
+            finally:
+                self._depth = 0
+
+    @contextlib.contextmanager
+    def _savepoint(self) -> Iterator[sqlite3.Connection]:
+        db = self._connection
+        name = f"nested_{self._depth}"
+        db.execute(f"SAVEPOINT {name}")
+        self._depth += 1
+        try:
+            yield db
+        except BaseException:
+            # The outer transaction decides what becomes of the rest (and recovers a broken
+            # file); here only this part is undone, when SQLite has not undone it all already.
+            if db.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute(f"ROLLBACK TO {name}")
+                    db.execute(f"RELEASE {name}")
+            raise
+        else:
+            db.execute(f"RELEASE {name}")
+        finally:
+            self._depth -= 1
+
+    @contextlib.contextmanager
+    def _outermost(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self._connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as error:
+            if not is_corrupt(error):
                 raise
-            else:
-                try:
-                    db.execute("COMMIT")
-                except sqlite3.Error:
-                    # A failed commit leaves the transaction open: end it, or every later
-                    # BEGIN would fail too.
-                    if db.in_transaction:
-                        db.execute("ROLLBACK")
-                    raise
+            self._recover(error)
+            self._connection.execute("BEGIN IMMEDIATE")
+        db = self._connection
+        try:
+            yield db
+        except BaseException as error:
+            # SQLite rolls back by itself after some errors (a full disk): then there is
+            # nothing to roll back, and the original error is the one to report.
+            if db.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("ROLLBACK")
+            if isinstance(error, sqlite3.DatabaseError) and is_corrupt(error):
+                # This write is lost; the next ones go to a new file.
+                self._recover(error)
+            raise
+        else:
+            try:
+                db.execute("COMMIT")
+            except sqlite3.Error:
+                # A failed commit leaves the transaction open: end it, or every later
+                # BEGIN would fail too.
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
 
     def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[sqlite3.Row]:
         """Run a read-only query and return all rows."""

@@ -29,7 +29,7 @@ async def test_details_are_read_newest_first_and_reused_while_rows_are_unchanged
 ) -> None:
     world = make_world(tmp_path, orders=80, seed=3)
     async with world.client:
-        board = world.board(concurrency=1, max_detail_age=timedelta(days=1))
+        board = world.board(concurrency=1, note_check=timedelta(days=1))
         progress = await board.refresh()
         fetched = detail_requests(world)
         rows = list(board.rows.values())
@@ -61,17 +61,37 @@ async def test_details_are_read_newest_first_and_reused_while_rows_are_unchanged
         assert detail_requests(world) == changed
 
 
-async def test_old_details_are_read_again_even_when_the_row_did_not_change(
+async def test_unchanged_rows_are_read_again_for_notes_about_every_half_hour_spread_out(
     tmp_path: Path,
 ) -> None:
     world = make_world(tmp_path, orders=40, seed=5)
+    now = [world.emulator.clock.now()]
     async with world.client:
-        board = world.board(max_detail_age=timedelta(minutes=15))
+        # The board's own clock: the emulator's orders stay as they are meanwhile.
+        board = AttentionBoard(
+            world.client,
+            world.store,
+            PROFILE,
+            settings=AttentionSettings(own_authors=frozenset({DEMO_KEY_ID})),
+            clock=lambda: now[0],
+        )
+        assert board.settings.note_check == timedelta(minutes=30)
         await board.refresh()
-        world.emulator.clock.advance(timedelta(minutes=16))
-        world.transport.requests.clear()
-        await board.refresh()
-        assert sorted(detail_requests(world)) == sorted(board.rows)
+        rows = sorted(board.rows)
+
+        async def reads_after(minutes: int) -> list[int]:
+            now[0] += timedelta(minutes=minutes)
+            world.transport.requests.clear()
+            await board.refresh()
+            return sorted(detail_requests(world))
+
+        # Each order's check falls between 3/4 and 5/4 of the half hour after its last read.
+        assert await reads_after(0) == []
+        assert await reads_after(22) == []
+        first = await reads_after(8)
+        assert 0 < len(first) < len(rows)
+        # 38 minutes after the first read: the others are due; the ones just read are not.
+        assert sorted(first + await reads_after(8)) == rows
 
 
 async def test_rate_limited_details_pause_and_still_complete(tmp_path: Path) -> None:
@@ -79,7 +99,10 @@ async def test_rate_limited_details_pause_and_still_complete(tmp_path: Path) -> 
     time = FakeTime()
     faults_on: list[bool] = []
 
+    limits: list[int] = []
+
     def progress(update: FetchProgress) -> None:
+        limits.append(update.concurrency)
         # The list is read; from now on a third of the requests are refused with 429.
         if not faults_on:
             faults_on.append(True)
@@ -100,12 +123,14 @@ async def test_rate_limited_details_pause_and_still_complete(tmp_path: Path) -> 
     assert result.rate_limited > 0
     assert result.fetched == len(board.rows)
     assert time.sleeps and all(pause == 4.0 for pause in time.sleeps)
+    # The fetch started at 8 requests at once and went down on the 429s.
+    assert limits[0] == 8 and min(limits) < 8
 
 
 async def test_a_note_leaves_the_list_row_alone_but_a_reread_finds_it(world: World) -> None:
     [number] = same_carrier_numbers(1)
     order = await world.client.orders.create(new_order([number], date="2025-03-18"))
-    board = world.board(max_detail_age=timedelta(days=1))
+    board = world.board(note_check=timedelta(days=1))
     await board.refresh()
     board.open_order(await world.client.orders.get(order.id))
     record = world.emulator.store.get(order.id)

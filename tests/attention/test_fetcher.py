@@ -1,12 +1,19 @@
-"""The background detail fetch: bounded, in order, pausing together on 429, with progress."""
+"""The background detail fetch: bounded and adaptive, in order, pausing together on 429."""
 
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import pytest
 
-from porting_tui.attention.fetcher import MAX_RATE_LIMITED_TRIES, DetailFetcher, FetchProgress
+from porting_tui.attention.fetcher import (
+    MAX_RATE_LIMITED_TRIES,
+    AdaptiveLimit,
+    DetailFetcher,
+    FetchProgress,
+)
+from porting_tui.attention.settings import MAX_CONCURRENCY, START_CONCURRENCY
 from porting_tui.client import AuthenticationError, NotFoundError, RateLimitError
 
 
@@ -142,3 +149,152 @@ def test_concurrency_must_be_positive() -> None:
 
     with pytest.raises(ValueError, match="concurrency"):
         DetailFetcher(fetch, concurrency=0)
+
+
+# The adaptive limit: start at 8, halve on 429, grow back by one per run of successes.
+
+
+class Gate:
+    """A fake client's order reads: each waits for the test to let it answer."""
+
+    def __init__(self, time: FakeTime | None = None, limited: dict[int, int] | None = None):
+        self.time = time
+        self.limited = dict(limited or {})
+        """How many 429s each order gets before it is answered."""
+        self.in_flight = 0
+        self.started: list[tuple[int, int]] = []
+        """(order id, requests in flight once it started), in start order."""
+        self.fetcher: DetailFetcher[int] = DetailFetcher(self.fetch)
+        self.over_limit = 0
+        """Requests started while as many as the limit allowed were in flight already."""
+
+    def fetcher_with(self, **options: Any) -> DetailFetcher[int]:
+        if self.time is not None:
+            options = {"sleep": self.time.sleep, "clock": self.time.clock, **options}
+        self.fetcher = DetailFetcher(self.fetch, **options)
+        return self.fetcher
+
+    async def fetch(self, order_id: int) -> int:
+        self.in_flight += 1
+        self.started.append((order_id, self.in_flight))
+        if self.in_flight > self.fetcher.limit.current:
+            self.over_limit += 1
+        try:
+            for _ in range(3):
+                await asyncio.sleep(0)
+            if self.limited.get(order_id, 0) > 0:
+                self.limited[order_id] -= 1
+                raise RateLimitError("slow down", status_code=429, retry_after=2.0)
+            return order_id
+        finally:
+            self.in_flight -= 1
+
+
+def peak(gate: Gate, since: int = 0, until: int | None = None) -> int:
+    return max(in_flight for _, in_flight in gate.started[since:until])
+
+
+async def test_the_limit_starts_at_8_and_grows_one_by_one_to_16_never_above() -> None:
+    gate = Gate()
+    fetcher = gate.fetcher_with()
+    results: dict[int, int] = {}
+    progress = await fetcher.run(list(range(400)), results.__setitem__)
+    assert len(results) == 400 and progress.complete
+    assert fetcher.limit.history == list(range(8, 17))
+    assert peak(gate, until=8) == 8
+    assert peak(gate) == 16
+    assert gate.over_limit == 0
+    assert progress.concurrency == 16
+
+
+async def test_a_burst_of_429s_halves_the_limit_once_and_it_grows_back() -> None:
+    time = FakeTime()
+    # The first four requests in flight are all refused once: one burst, one halving.
+    gate = Gate(time, limited={0: 1, 1: 1, 2: 1, 3: 1})
+    fetcher = gate.fetcher_with()
+    results: dict[int, int] = {}
+    progress = await fetcher.run(list(range(200)), results.__setitem__)
+    assert sorted(results) == list(range(200)) and progress.failed == 0
+    assert progress.rate_limited == 4
+    assert fetcher.limit.history == [8, 4, *range(5, 17)]
+    assert gate.over_limit == 0
+    # The refused orders went back to the front of the queue, and after the pause at most 4
+    # ran at once until the limit grew.
+    started = [order_id for order_id, _ in gate.started]
+    assert [started.count(order_id) for order_id in range(5)] == [2, 2, 2, 2, 1]
+    assert started[8] in range(4)
+    assert peak(gate, since=8, until=12) <= 4
+    # The server's Retry-After paused everyone once (the four 429s came together).
+    assert time.sleeps == [2.0]
+
+
+async def test_429_after_429_brings_the_limit_down_to_one_never_below() -> None:
+    time = FakeTime()
+    gate = Gate(time, limited={order_id: 4 for order_id in range(40)})
+    fetcher = gate.fetcher_with(start=16)
+    progress = await fetcher.run(list(range(40)), lambda *_: None)
+    assert progress.complete and progress.failed == 0 and progress.fetched == 40
+    history = fetcher.limit.history
+    assert history[:5] == [16, 8, 4, 2, 1]
+    assert min(history) == 1
+    assert gate.over_limit == 0
+
+
+async def test_a_lower_maximum_is_the_start_too_and_is_never_passed() -> None:
+    gate = Gate()
+    fetcher = gate.fetcher_with(concurrency=4)
+    await fetcher.run(list(range(200)), lambda *_: None)
+    assert fetcher.limit.history == [4]
+    assert peak(gate) == 4
+
+
+def test_the_limit_grows_after_as_many_successes_in_a_row_as_it_allows() -> None:
+    limit = AdaptiveLimit(16)
+    assert limit.current == START_CONCURRENCY == 8
+    for _ in range(7):
+        limit.succeeded()
+    assert limit.current == 8
+    limit.succeeded()
+    assert limit.current == 9
+    assert limit.rate_limited(limit.era) is True
+    assert limit.current == 4
+    # A 429 of a request started before the halving is the same burst.
+    assert limit.rate_limited(limit.era - 1) is False
+    assert limit.current == 4
+    for _ in range(3):
+        limit.succeeded()
+    assert limit.current == 4
+    limit.succeeded()
+    assert limit.current == 5
+
+
+def test_the_limit_stays_within_1_and_16() -> None:
+    limit = AdaptiveLimit(100, start=50)
+    assert (limit.maximum, limit.current) == (MAX_CONCURRENCY, MAX_CONCURRENCY)
+    for _ in range(1000):
+        limit.succeeded()
+    assert limit.current == MAX_CONCURRENCY
+    for _ in range(10):
+        limit.rate_limited(limit.era)
+    assert limit.current == 1
+    with pytest.raises(ValueError, match="concurrency"):
+        AdaptiveLimit(0)
+
+
+async def test_an_error_out_of_on_result_ends_the_whole_fetch() -> None:
+    gate = Gate()
+    fetcher = gate.fetcher_with()
+    results: list[int] = []
+
+    def on_result(order_id: int, result: int) -> None:
+        if len(results) == 3:
+            raise OSError("disk full")
+        results.append(order_id)
+
+    with pytest.raises(OSError, match="disk full"):
+        await fetcher.run(list(range(100)), on_result)
+    started = len(gate.started)
+    for _ in range(20):
+        await asyncio.sleep(0)
+    assert len(gate.started) == started < 100
+    assert gate.in_flight == 0
