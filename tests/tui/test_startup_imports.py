@@ -22,7 +22,7 @@ RECEIVER = f'webhook_listen = "127.0.0.1:0"\nwebhook_secret_env = "{SECRET_VARIA
 WEB_SERVER = ("starlette", "uvicorn")
 
 SCRIPT = """
-import asyncio, json, os, sys, threading
+import asyncio, json, os, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 PAGE = {
@@ -63,13 +63,17 @@ def run(session):
         app = PortingApp(session)
         async with app.run_test(size=(120, 40)) as pilot:
             feed = app.webhook_feed
-            for _ in range(3000):
+            # Wait on the condition (the stand-in API and the receiver run in threads, so
+            # there is no event to await); the deadline only ends a run that would hang.
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline:
                 tables = list(app.screen.query(OrderTable))
                 shown = [order.id for order in tables[0].visible_orders] if tables else []
                 started = feed.events is not None and (feed.url or feed.problem or not WANTED)
                 if shown and started:
                     break
-                await pilot.pause(0.01)
+                await pilot.pause()
+                await asyncio.sleep(0)
             seen.update(rows=shown, url=feed.url, problem=feed.problem)
             seen["modules"] = sorted(sys.modules)
 
