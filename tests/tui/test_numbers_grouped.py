@@ -159,7 +159,8 @@ async def test_movement_keys_land_on_numbers_and_the_highlight_survives_a_refres
         assert isinstance(listed, KeyedOptionList)
         listed.focus()
         await wait_until(pilot, lambda: listed.has_focus, "the numbers to have focus")
-        assert listed.options[0].disabled and highlighted_id(app) == "+100"
+        # The cursor starts on the rejected number, below the confirmed ones.
+        assert listed.options[0].disabled and highlighted_id(app) == "+200"
 
         async def press(key: str, expected: str | None = None) -> None:
             """Press ``key`` and check the highlight moved to ``expected`` (a number if None)."""
@@ -169,6 +170,7 @@ async def test_movement_keys_land_on_numbers_and_the_highlight_survives_a_refres
             moved_to = highlighted_id(app)
             assert (moved_to == expected) if expected else panel.current_number is not None, key
 
+        await press("g", "+100")
         await press("G", "+300")
         await press("g", "+100")
         await press("end", "+300")

@@ -159,7 +159,10 @@ class NumbersPanel(Vertical):
             options.set_options([Option(Text(empty, style="italic"), disabled=True)])
         shown = {option.id: index for index, option in enumerate(built) if option.id}
         self._by_id = {id_: number for id_, number in self._keyed if id_ in shown}
-        first = next(iter(shown.values()), None)
+        # The cursor starts on the first number needing attention (what the order was opened
+        # for, perhaps below a screenful of confirmed ones), else on the first number.
+        troubled = (shown[id_] for id_, n in self._keyed if id_ in shown and needs_attention(n))
+        first = next(troubled, next(iter(shown.values()), None))
         options.highlighted = shown.get(keep, first) if keep is not None else first
 
     @property
