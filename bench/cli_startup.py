@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -29,33 +28,12 @@ import tempfile
 import time
 from pathlib import Path
 
-BIN = Path(sys.executable).parent
-ROOT = Path(__file__).resolve().parent.parent
+from processes import BIN, compile_bytecode, start_emulator
+
 CREDENTIALS = ("demo-key", "demo-secret")
 PROJECT = "demo-project"
 XDG_NAMES = ("CONFIG", "DATA", "STATE", "CACHE")
 FLOOR_CODE = "import httpx,sys; r=httpx.get({url!r}, auth={auth!r}); print(r.text)"
-
-
-def compile_bytecode() -> None:
-    subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", str(ROOT / "porting_tui")], check=True
-    )
-
-
-def start_emulator() -> tuple[subprocess.Popen[str], str]:
-    process = subprocess.Popen(
-        [str(BIN / "porting-tui"), "emulator", "--port", "0", "--speed", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    assert process.stdout is not None
-    for line in process.stdout:
-        found = re.search(r"listening on (http://\S+)", line)
-        if found:
-            return process, found.group(1)
-    raise RuntimeError("the emulator did not start")
 
 
 def run(argv: list[str], env: dict[str, str]) -> tuple[float, bytes]:

@@ -18,25 +18,17 @@ Run: .venv/bin/python bench/launch.py [runs]
 from __future__ import annotations
 
 import os
-import pty
-import re
-import select
 import shutil
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import httpx
+from processes import BIN, compile_bytecode, start_emulator, until_output
 
-BIN = Path(sys.executable).parent
-ROOT = Path(__file__).resolve().parent.parent
 CREDENTIALS = ("demo-key", "demo-secret")
 PROJECT = "demo-project"
-START = "2026-11-27T14:00:00+00:00"
 XDG_NAMES = ("CONFIG", "DATA", "STATE", "CACHE")
 FIRST_PAGE = {"orderStatus": "PENDING", "pageSize": "100"}
 FLOOR_CODE = """
@@ -66,72 +58,9 @@ Floor().run()
 """
 
 
-def compile_bytecode() -> None:
-    subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", str(ROOT / "porting_tui")], check=True
-    )
-
-
-def start_emulator() -> tuple[subprocess.Popen[str], str]:
-    argv = [str(BIN / "porting-tui"), "emulator", "--port", "0", "--speed", "0"]
-    argv += ["--seed", "7", "--start", START]
-    with tempfile.TemporaryFile(mode="w+") as log:
-        process = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, text=True)
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and process.poll() is None:
-            log.seek(0)
-            found = re.search(r"listening on (http://\S+)", log.read())
-            if found:
-                return process, found.group(1)
-            time.sleep(0.1)
-    process.kill()
-    raise RuntimeError("the emulator did not start")
-
-
-def _set_size(fd: int, rows: int, columns: int) -> None:
-    import fcntl
-    import struct
-    import termios
-
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-
-
-def until_drawn(argv: list[str], env: dict[str, str], needle: bytes) -> float:
-    """Seconds from spawn until ``needle`` shows in what the child draws in a 120x40 pty."""
-    leader, follower = pty.openpty()
-    os.set_blocking(leader, False)
-    _set_size(follower, 40, 120)
-    began = time.perf_counter()
-    child = subprocess.Popen(
-        argv, env=env, stdin=follower, stdout=follower, stderr=follower, start_new_session=True
-    )
-    os.close(follower)
-    seen = b""
-    try:
-        while needle not in seen:
-            ready, _, _ = select.select([leader], [], [], 30)
-            if not ready:
-                raise RuntimeError(f"no {needle!r} within 30 s; got {seen[-300:]!r}")
-            try:
-                chunk = os.read(leader, 65536)
-            except BlockingIOError:
-                continue
-            except OSError:
-                chunk = b""
-            if not chunk:
-                raise RuntimeError(f"output ended before {needle!r}: {seen[-300:]!r}")
-            seen = seen[-64:] + chunk
-        return time.perf_counter() - began
-    finally:
-        if child.poll() is None:
-            os.killpg(child.pid, signal.SIGTERM)
-        child.wait(timeout=10)
-        os.close(leader)
-
-
 def main(runs: int = 7) -> dict[str, float]:
     compile_bytecode()
-    emulator, url = start_emulator()
+    emulator, url = start_emulator(frozen=True)
     homes = Path(tempfile.mkdtemp(prefix="porting-tui-bench-"))
     try:
         api = f"{url}/v1/projects/{PROJECT}/orders/portIns"
@@ -150,13 +79,13 @@ def main(runs: int = 7) -> dict[str, float]:
         floor_code = FLOOR_CODE.format(url=api, auth=CREDENTIALS, params=FIRST_PAGE)
         floor_argv = [sys.executable, "-c", floor_code]
         # One of each unmeasured, so that neither pays for a cold disk cache.
-        until_drawn(floor_argv, env, needle)
-        until_drawn(app_argv, env, needle)
+        until_output(floor_argv, env, needle, use_pty=True)
+        until_output(app_argv, env, needle, use_pty=True)
         launches: list[float] = []
         floors: list[float] = []
         for _ in range(runs):
-            floors.append(until_drawn(floor_argv, env, needle))
-            launches.append(until_drawn(app_argv, env, needle))
+            floors.append(until_output(floor_argv, env, needle, use_pty=True))
+            launches.append(until_output(app_argv, env, needle, use_pty=True))
     finally:
         emulator.terminate()
         emulator.wait(timeout=10)
