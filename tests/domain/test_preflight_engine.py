@@ -206,6 +206,14 @@ def test_a_finding_that_repeats_an_error_of_its_field_is_dropped() -> None:
     assert without_errors(found, [one_number]) == found
 
 
+def test_an_error_on_the_numbers_as_a_whole_covers_no_finding() -> None:
+    facts = order(number(CHICAGO, "Lumen"), number(CHICAGO_2, "T-Mobile"))
+    found = findings(facts)
+    assert "several-carriers" in {f.rule_id for f in found}
+    not_portable = DraftProblem(Step.PORTABILITY, "phoneNumbers", "1 number is not portable")
+    assert without_errors(found, [not_portable]) == found
+
+
 def test_findings_are_grouped_by_the_step_that_shows_them() -> None:
     facts = order(number(CHICAGO, "T-Mobile", {PIN: ""}), number(CHICAGO_2, "Lumen"))
     by_step = findings_by_step(findings(facts))

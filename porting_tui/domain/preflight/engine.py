@@ -19,6 +19,8 @@ from porting_tui.domain.preflight.context import PreflightContext
 from porting_tui.domain.preflight.facts import OrderFacts
 from porting_tui.domain.preflight.rule_table import Rule, RulesFileError, Severity, load_rules
 
+WHOLE_LIST_PATHS = frozenset({"phoneNumbers"})
+"""Paths of a list as a whole, whose errors never cover a finding."""
 UNKNOWN_CARRIER = "the losing carrier"
 """What ``{carrier}`` reads when a finding is not about one known carrier."""
 
@@ -127,7 +129,10 @@ def without_errors(findings: Iterable[Finding], problems: Iterable[FieldProblem]
     order already sent)."""
     covered: dict[str, set[str | None]] = {}
     for problem in problems:
-        covered.setdefault(problem.path, set()).add(problem.number)
+        # An error on the numbers as a whole (one not portable, not checked yet) is not what a
+        # finding on them says (another order holds one): only single fields' errors repeat.
+        if problem.path not in WHOLE_LIST_PATHS:
+            covered.setdefault(problem.path, set()).add(problem.number)
     return [
         f
         for f in findings

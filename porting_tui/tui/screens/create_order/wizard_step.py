@@ -111,10 +111,7 @@ class WizardStep(Vertical):
         mine = [finding for finding in findings if finding.step in steps]
         if not mine:
             return []
-        # An error on the numbers as a whole (one not portable yet) is not what a finding on
-        # them says (another order holds one): only errors of single fields are repeated.
-        problems = step_problems(self.draft, self.STEP, self.context.today())
-        return without_errors(mine, [p for p in problems if p.path != "phoneNumbers"])
+        return without_errors(mine, step_problems(self.draft, self.STEP, self.context.today()))
 
     def show_findings(self, findings: list[Finding]) -> list[Finding]:
         """Show ``findings`` next to their fields; those with no field here are returned (the
