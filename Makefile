@@ -52,7 +52,7 @@ pytest: $(STAMP) $(PRISM_STAMP)
 screenshots: $(STAMP)
 	$(BIN)/python tools/screenshots.py
 
-# Figures only (launch, 10,000 orders, refresh, CSV import, Needs attention); nothing asserted.
+# Figures only (launch, CLI, 10,000 and 50,000 orders, refresh, CSV, Needs attention); nothing asserted.
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
 
