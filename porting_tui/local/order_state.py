@@ -38,6 +38,8 @@ class NumberState:
     """The reject reason (or exclusion reason) the server gave."""
     status_time: datetime | None = None
     """When the server says the number reached its status, when it says so."""
+    confirmed_time: datetime | None = None
+    """When the carrier confirmed the number (gave its FOC), kept after it is activated."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +140,7 @@ def order_state(order: Order) -> OrderState:
                 foc_date=moment_of(number.foc_date),
                 reason=number.reject_reason or number.exclusion_reason,
                 status_time=_status_time(number),
+                confirmed_time=moment_of(number.confirmed_date),
             )
             for number in order.phone_numbers
         ),

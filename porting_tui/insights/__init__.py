@@ -1,0 +1,1 @@
+"""Insights: how the ports are going over a period, in figures, charts and reports."""
