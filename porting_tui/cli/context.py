@@ -42,6 +42,11 @@ class ExitCode(enum.IntEnum):
     WARNINGS = 7
     """Pre-flight found warnings: the order is valid, but a losing carrier is likely to reject
     what they name (``check --preflight``, ``orders create --dry-run``)."""
+    ATTENTION = 8
+    """``attention``: at least one order needs the operator (0 means none does)."""
+    PROJECT_FAILED = 9
+    """``attention``: at least one project could not be read (its error is printed); the
+    others are printed as usual. Takes precedence over ATTENTION."""
 
 
 class CommandError(click.ClickException):

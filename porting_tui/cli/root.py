@@ -75,6 +75,10 @@ SUBCOMMANDS: dict[str, LazyCommand] = {
         "porting_tui.cli.emulator_cmd:emulator",
         "Run the Porting API emulator on HTTP (loopback unless --host says otherwise).",
     ),
+    "attention": LazyCommand(
+        "porting_tui.cli.attention_cmd:attention",
+        "Print the orders that need attention, per project or in one ranking.",
+    ),
     "csv-template": LazyCommand(
         "porting_tui.cli.csv_template_cmd:csv_template",
         "Write an example order CSV to PATH (standard output without PATH or with -).",
@@ -140,6 +144,18 @@ class LazyGroup(click.Group):
 @click.option("--profile", "profile_name", metavar="NAME", help="Profile to use for this run.")
 @click.option("--demo", is_flag=True, help="Run on the built-in emulator with seeded orders.")
 @click.option(
+    "--all",
+    "all_projects",
+    is_flag=True,
+    help="Needs attention for every profile at once (with --demo: the demo's projects).",
+)
+@click.option(
+    "--profiles",
+    "profile_names",
+    metavar="A,B",
+    help="Needs attention for these profiles (comma-separated) at once.",
+)
+@click.option(
     "--page-size",
     type=click.IntRange(1, 1000),
     default=100,
@@ -185,6 +201,8 @@ def cli(
     ctx: click.Context,
     profile_name: str | None,
     demo: bool,
+    all_projects: bool,
+    profile_names: str | None,
     page_size: int,
     refresh_seconds: float,
     stale_days: int,
@@ -198,6 +216,10 @@ def cli(
     ctx.ensure_object(dict)
     ctx.obj["profile"] = profile_name
     ctx.obj["demo"] = demo
+    if all_projects and profile_names:
+        raise click.UsageError("use either --all or --profiles, not both")
+    ctx.obj["all_projects"] = all_projects
+    ctx.obj["profiles"] = profile_names
     if ctx.invoked_subcommand is not None:
         return
     launch_app: AppLauncher | None = ctx.obj.get(LAUNCH_APP)
@@ -206,7 +228,10 @@ def cli(
     # Imported here so that --help and the scripting commands never pay for the client.
     from porting_tui.listing.session import ListSettings
 
+    profiles = _profile_names(profile_names) if profile_names else ()
     settings = ListSettings(
+        all_projects=all_projects,
+        profiles=profiles,
         page_size=page_size,
         refresh_seconds=refresh_seconds,
         stale_days=stale_days,
@@ -214,6 +239,16 @@ def cli(
         start_on=start_on,
     )
     sys.exit(launch_app(profile_name, demo, settings))
+
+
+def _profile_names(text: str) -> tuple[str, ...]:
+    from porting_tui.listing.project_sessions import parse_profile_names
+    from porting_tui.local.errors import ProfileError
+
+    try:
+        return tuple(parse_profile_names(text))
+    except ProfileError as error:
+        raise click.UsageError(error.message) from None
 
 
 def main(launch_app: AppLauncher | None = None) -> None:

@@ -177,17 +177,27 @@ def demo_project_sessions(
     today: date | None = None,
     orders: int | None = None,
     store_path: Path | None = None,
+    names: Sequence[str] | None = None,
 ) -> ProjectSessions:
-    """Sessions on the demo's emulated projects (``emulator.demo_projects``), in this process,
-    each on its emulator's frozen clock; the store is a throwaway one unless ``store_path``."""
+    """Sessions on the demo's emulated projects (``emulator.demo_projects``; ``names``: only
+    those), in this process, each on its emulator's frozen clock; the store is a throwaway one
+    unless ``store_path``. ProfileError for a name the demo does not have."""
     import httpx
 
     from porting_tui.client import PortingClient
     from porting_tui.emulator import create_emulator
     from porting_tui.emulator.demo_projects import DEMO_PROJECTS
 
-    emulators = [create_emulator(demo.settings(today, orders=orders)) for demo in DEMO_PROJECTS]
-    first = DEMO_PROJECTS[0]
+    by_name = {demo.name: demo for demo in DEMO_PROJECTS}
+    unknown = [name for name in names or () if name not in by_name]
+    if unknown:
+        raise ProfileError(
+            f"the demo has no project {', '.join(map(repr, unknown))}; its projects are "
+            f"{', '.join(by_name)}"
+        )
+    demos = [by_name[name] for name in names] if names else list(DEMO_PROJECTS)
+    emulators = [create_emulator(demo.settings(today, orders=orders)) for demo in demos]
+    first = demos[0]
     owner = LocalState.open(
         first.name,
         first.project_id,
@@ -197,7 +207,7 @@ def demo_project_sessions(
     )
     attention = attention_settings(settings)
     projects: list[ProjectSession] = []
-    for demo, emulator in zip(DEMO_PROJECTS, emulators, strict=True):
+    for demo, emulator in zip(demos, emulators, strict=True):
         local = _shared_state(owner, demo.name, demo.project_id, emulator.clock.now)
         client = PortingClient(
             demo.project_id,
@@ -222,3 +232,16 @@ def demo_project_sessions(
         )
         projects.append(ProjectSession(demo.name, session, None, demo.read_only))
     return ProjectSessions(projects, owner)
+
+
+def project_sessions_for(
+    settings: ListSettings, *, demo: bool, warn: Callable[[str], None] | None = None
+) -> ProjectSessions | None:
+    """The projects ``--all`` or ``--profiles`` ask for (the demo's with ``demo``); None when
+    the run is on one profile. ProfileError as ``open_project_sessions``."""
+    if not settings.all_projects and not settings.profiles:
+        return None
+    names = list(settings.profiles) or None
+    if demo:
+        return demo_project_sessions(settings, names=names)
+    return open_project_sessions(names, settings, warn=warn)

@@ -41,6 +41,10 @@ class ListSettings:
     (or this, when lower), halves on a 429 and grows back."""
     start_on: str = "attention"
     """What the app shows first: ``attention`` (once its first ranking is ready) or ``list``."""
+    all_projects: bool = False
+    """``--all``: Needs attention for every profile at once."""
+    profiles: tuple[str, ...] = ()
+    """``--profiles a,b``: Needs attention for these profiles at once."""
 
     def __post_init__(self) -> None:
         # A refresh faster than every 10 s would only spend the project's rate limit.
