@@ -79,6 +79,10 @@ SUBCOMMANDS: dict[str, LazyCommand] = {
         "porting_tui.cli.attention_cmd:attention",
         "Print the orders that need attention, per project or in one ranking.",
     ),
+    "insights": LazyCommand(
+        "porting_tui.cli.insights_cmd:insights",
+        "Rejections by carrier and reason, lead times, weekly progress and stuck orders.",
+    ),
     "csv-template": LazyCommand(
         "porting_tui.cli.csv_template_cmd:csv_template",
         "Write an example order CSV to PATH (standard output without PATH or with -).",
