@@ -38,7 +38,8 @@ _DISTRIBUTION_KEYS = ("count", "min", "q1", "median", "q3", "p90", "max")
 
 
 def insights_data(insights: Insights, reading: dict[str, int] | None = None) -> dict[str, Any]:
-    """The figures as JSON data; ``reading`` (what reading them cost) is added when given."""
+    """The figures as JSON data; ``reading`` (what reading them cost, e.g. ``ReadCounts`` as a
+    dict) is added when given, its keys in camelCase like the others."""
     data: dict[str, Any] = {
         "period": {
             "start": insights.period.start.isoformat(),
@@ -60,7 +61,7 @@ def insights_data(insights: Insights, reading: dict[str, int] | None = None) -> 
         "undatedOrders": list(insights.undated_orders),
     }
     if reading is not None:
-        data["reading"] = dict(reading)
+        data["reading"] = {_camel(key): value for key, value in reading.items()}
     cleaned: dict[str, Any] = clean_data(data)
     return cleaned
 
@@ -290,6 +291,11 @@ def _bucket_data(bucket: StuckBucket) -> dict[str, Any]:
 
 def _status_data(count: StatusCount) -> dict[str, Any]:
     return {"status": count.status, "count": count.count}
+
+
+def _camel(name: str) -> str:
+    first, *rest = name.split("_")
+    return first + "".join(part.capitalize() for part in rest)
 
 
 def _day(text: str) -> date:

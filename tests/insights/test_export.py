@@ -33,7 +33,7 @@ def test_json_round_trips_to_the_same_figures() -> None:
 
 
 def test_json_has_stable_keys_and_iso_dates() -> None:
-    data = json.loads(export.render_json(INSIGHTS, {"listPages": 2}))
+    data = json.loads(export.render_json(INSIGHTS, {"list_pages": 2}))
     assert list(data) == [
         "period", "today", "orders", "numbers", "weeks", "rejections", "leadTimes",
         "leadTimesAll", "percentileMethod", "stuck", "stuckUndated", "orderStatuses",
