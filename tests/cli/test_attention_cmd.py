@@ -17,6 +17,7 @@ from click.testing import CliRunner, Result
 from porting_tui.cli import cli
 from porting_tui.cli.attention_cmd import WATCH_OPTIONS
 from porting_tui.cli.context import ExitCode
+from porting_tui.cli.root import LAUNCH_APP
 from tests.attention.projects import WRONG_SECRET, EmulatedProject, create_order, emulated
 from tests.emulator.conftest import START
 
@@ -178,3 +179,21 @@ def test_the_demo_shows_three_projects_one_read_only_one_refused() -> None:
     assert titles[0].startswith("acme: ") and "need" in titles[0]
     assert titles[1].startswith("globex (read-only): ")
     assert titles[2].startswith("initech: error: Authentication failed")
+
+
+@pytest.mark.parametrize(
+    ("args", "every", "names"),
+    [(["--all"], True, ()), (["--profiles", "acme, globex"], False, ("acme", "globex"))],
+)
+def test_the_apps_all_and_profiles_reach_its_launcher(
+    args: list[str], every: bool, names: tuple[str, ...]
+) -> None:
+    launched: list[Any] = []
+
+    def launch(profile: str | None, demo: bool, settings: Any) -> int:
+        launched.append(settings)
+        return 0
+
+    result = CliRunner().invoke(cli, [*args, "--demo"], obj={LAUNCH_APP: launch})
+    assert result.exit_code == 0, result.output
+    assert (launched[0].all_projects, launched[0].profiles) == (every, names)
