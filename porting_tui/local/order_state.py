@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-from pydantic import TypeAdapter
 
 from porting_tui.client import Order, OrderListItem, PhoneNumber, day_of, moment_of
 from porting_tui.domain.carriers import carrier_of_group
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 # The API names zones by their old "US/..." links; map them to canonical tz names.
 _ZONES = {
@@ -95,14 +98,20 @@ class OrderState:
         return max(moments, default=None)
 
     def to_json(self) -> str:
-        return _ADAPTER.dump_json(self).decode()
+        return _adapter().dump_json(self).decode()
 
     @staticmethod
     def from_json(text: str) -> OrderState:
-        return _ADAPTER.validate_json(text)
+        return _adapter().validate_json(text)
 
 
-_ADAPTER: TypeAdapter[OrderState] = TypeAdapter(OrderState)
+@functools.cache
+def _adapter() -> TypeAdapter[OrderState]:
+    # Built on first use: building it (and importing pydantic's dataclass support) costs a few
+    # milliseconds that the app's first page of orders should not wait for.
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(OrderState)
 
 
 def note_digest(text: str | None, author: str | None, created: datetime | None) -> str:

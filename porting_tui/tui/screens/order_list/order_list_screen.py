@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,21 +16,11 @@ from porting_tui.attention.markers import CHANGED, NEW
 from porting_tui.client import OrderListItem, PortingError, RateLimitError
 from porting_tui.listing.changed_rows import ChangedRows
 from porting_tui.listing.filters import FilterErrors, OrderFilters, describe, to_query
-from porting_tui.listing.order_list_export import export_orders, export_question
 from porting_tui.listing.order_listing import LOAD_ALL_PAGE_SIZE, OrderListing
 from porting_tui.listing.order_views import OrderView, all_views
 from porting_tui.listing.problems import Problem, describe_problem
 from porting_tui.listing.session import Session
-from porting_tui.local.drafts import DraftStore
-from porting_tui.local.export import ExportFormat
 from porting_tui.tui.clipboard import copy_text
-from porting_tui.tui.dialogs.export_dialog import ExportDialog
-from porting_tui.tui.dialogs.filter_dialog import FilterDialog
-from porting_tui.tui.screens.create_order.launch import (
-    offer_draft_resume,
-    show_drafts,
-    start_new_order,
-)
 from porting_tui.tui.screens.order_list.find_bar import FindBar
 from porting_tui.tui.screens.order_list.quick_toggles import QuickToggles
 from porting_tui.tui.screens.order_list.rate_limit_retry import RateLimitRetry
@@ -42,6 +32,13 @@ from porting_tui.tui.widgets.attention_view import AttentionView
 from porting_tui.tui.widgets.order_table import OrderTable
 from porting_tui.tui.widgets.problem_banner import ProblemBanner
 from porting_tui.tui.widgets.status_header import StatusHeader
+
+if TYPE_CHECKING:
+    from porting_tui.local.drafts import DraftStore
+    from porting_tui.local.export import ExportFormat
+
+# Drafts, the wizard, export and the filter dialog are imported when first used: the first
+# page of orders should not wait for them (with pre-flight and phonenumbers, ~40 ms).
 
 LoadKind = Literal["first", "next", "all", "reload"]
 SHOW_EVERY_S = 0.25
@@ -103,6 +100,7 @@ class OrderListScreen(SessionScreen):
         super().__init__(session)
         self._filters = all_views([])[0].filters
         self._listing: OrderListing | None = None
+        self._drafts_offered = False
         self._counted = False
         self._loads_running = 0
         self._retry = RateLimitRetry(self.set_timer)
@@ -162,7 +160,6 @@ class OrderListScreen(SessionScreen):
         self.table.focus()
         self._start_load()
         self._start_attention()
-        offer_draft_resume(self, self.session, drafts=self._drafts())
 
     def on_screen_resume(self) -> None:
         self.table.focus()
@@ -173,14 +170,29 @@ class OrderListScreen(SessionScreen):
             if self.tabs.attention_active:
                 view.table.focus()
 
+    def _offer_drafts_once(self) -> None:
+        """At start, once the first page was tried: offer to resume the newest draft."""
+        if self._drafts_offered:
+            return
+        self._drafts_offered = True
+        from porting_tui.tui.screens.create_order.launch import offer_draft_resume
+
+        offer_draft_resume(self, self.session, drafts=self._drafts())
+
     def action_new_order(self) -> None:
+        from porting_tui.tui.screens.create_order.launch import start_new_order
+
         start_new_order(self, self.session, drafts=self._drafts())
 
     def action_order_drafts(self) -> None:
+        from porting_tui.tui.screens.create_order.launch import show_drafts
+
         show_drafts(self, self.session, drafts=self._drafts())
 
     def _drafts(self) -> DraftStore | None:
         """The drafts in the run's local store; None lets the wizard open the user's own."""
+        from porting_tui.local.drafts import DraftStore
+
         attention = self.session.attention
         if attention is None or attention.local.store is None:
             return None
@@ -302,6 +314,7 @@ class OrderListScreen(SessionScreen):
             self._listing = None
             self.table.set_orders([])
             self._update_status_line()
+            self.call_after_refresh(self._offer_drafts_once)
             return
         self._listing = OrderListing(self.session.client, query, self.session.settings.page_size)
         self._update_status_line()
@@ -325,6 +338,8 @@ class OrderListScreen(SessionScreen):
             return
         finally:
             self._loads_running -= 1
+            # After the first page (or its error) is drawn, not before: see _offer_drafts_once.
+            self.call_after_refresh(self._offer_drafts_once)
         if listing is not self._listing:
             return
         self._retry.succeeded()
@@ -516,6 +531,8 @@ class OrderListScreen(SessionScreen):
 
     def action_filters(self) -> None:
         self._looked_around = True
+        from porting_tui.tui.dialogs.filter_dialog import FilterDialog
+
         self.app.push_screen(
             FilterDialog(self._filters, self.session.now().date()), self._filters_chosen
         )
@@ -600,6 +617,9 @@ class OrderListScreen(SessionScreen):
         if self._query() is None:
             return
         total = self._listing.total_items if self._listing else None
+        from porting_tui.listing.order_list_export import export_question
+        from porting_tui.tui.dialogs.export_dialog import ExportDialog
+
         question = export_question(
             describe(self._filters), total, self.table.find_text, self.session.export_dir()
         )
@@ -615,6 +635,8 @@ class OrderListScreen(SessionScreen):
         query = self._query()
         if query is None:
             return None
+        from porting_tui.listing.order_list_export import export_orders
+
         self.notify("Exporting…", timeout=2)
         try:
             path, count = await export_orders(self.session, query, self.table.arrange_orders, fmt)
