@@ -43,6 +43,7 @@ class PortingApp(CrashSafeApp[str | None]):
         Binding("S", "settings", "Project defaults", show=False),
         Binding("plus", "advance_demo_clock", "Demo: one day later", show=False),
         Binding("W", "events", "Webhook events", show=False),
+        Binding("I", "insights", "Insights", show=False),
     ]
 
     busy: reactive[bool] = reactive(False)
@@ -199,6 +200,12 @@ class PortingApp(CrashSafeApp[str | None]):
 
         if isinstance(self.screen, SessionScreen) and not isinstance(self.screen, EventsScreen):
             self.push_screen(EventsScreen(self.session, self.webhook_feed))
+
+    def action_insights(self) -> None:
+        from porting_tui.tui.screens.insights.insights_screen import InsightsScreen
+
+        if isinstance(self.screen, SessionScreen) and not isinstance(self.screen, InsightsScreen):
+            self.push_screen(InsightsScreen(self.session))
 
     async def on_unmount(self) -> None:
         self._forget_store_problems()
