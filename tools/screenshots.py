@@ -72,6 +72,11 @@ def main() -> None:
         from tools.screenshot_scenes import shoot_everything
 
         names = asyncio.run(shoot_everything(out, folder, START, SIZE))
+        from tools.insights_screenshots import report_screenshot
+
+        report = report_screenshot(out, folder)
+        if report is not None:
+            print(f"wrote {report}")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     stale = sorted(p.name for p in out.glob("*.svg") if p.stem not in names)
