@@ -19,6 +19,8 @@ from textual_plotext.plot import Plot
 
 from porting_tui.insights.figures import Insights
 
+LABEL_INK, LABEL_PAPER = "black", "white"
+"""The values written on a chart: dark on light, readable over any bar and on the canvas."""
 FRAME_ROWS = 4
 """Rows a plot spends outside its canvas: the title, two frame lines and the tick labels."""
 

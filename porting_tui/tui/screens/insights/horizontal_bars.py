@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from textual_plotext.plot import Plot
 
-from porting_tui.tui.screens.insights.chart_plot import fit, stacked_bars
+from porting_tui.tui.screens.insights.chart_plot import LABEL_INK, LABEL_PAPER, fit, stacked_bars
 
 GAP = 2
 """Columns between a bar's end and its value."""
@@ -56,4 +56,11 @@ def draw_bars(
     plt.xticks([])
     column = top / canvas
     for place, bar in enumerate(reversed(bars), start=1):
-        plt.text(bar.text, sum(bar.parts) + column * GAP, place, alignment="left")
+        plt.text(
+            bar.text,
+            sum(bar.parts) + column * GAP,
+            place,
+            alignment="left",
+            color=LABEL_INK,
+            background=LABEL_PAPER,
+        )

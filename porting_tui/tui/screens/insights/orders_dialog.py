@@ -51,7 +51,8 @@ class OrdersDialog(Dialog[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as dialog:
-            dialog.border_title = f"{len(self.order_ids)} orders"
+            count = len(self.order_ids)
+            dialog.border_title = f"{count} order{'' if count == 1 else 's'}"
             yield Static(Text(self.row.title), id="what")
             yield KeyedDataTable[Text](id="orders", cursor_type="row", zebra_stripes=True)
             yield Static("enter opens the order · esc closes", id="keys", markup=False)

@@ -5,7 +5,12 @@ from __future__ import annotations
 from textual_plotext.plot import Plot
 
 from porting_tui.insights.figures import Insights
-from porting_tui.tui.screens.insights.chart_plot import ChartPlot, integer_ticks
+from porting_tui.tui.screens.insights.chart_plot import (
+    LABEL_INK,
+    LABEL_PAPER,
+    ChartPlot,
+    integer_ticks,
+)
 
 
 def stuck_title(insights: Insights) -> str:
@@ -29,4 +34,11 @@ class StuckChart(ChartPlot):
         plt.ylim(0, top)
         plt.yticks(integer_ticks(max(counts), rows))
         for place, count in enumerate(counts, start=1):
-            plt.text(str(count), place, count + top / rows * 0.6, alignment="center")
+            plt.text(
+                str(count),
+                place,
+                count + top / rows * 0.6,
+                alignment="center",
+                color=LABEL_INK,
+                background=LABEL_PAPER,
+            )

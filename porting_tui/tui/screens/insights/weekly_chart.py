@@ -5,7 +5,13 @@ from __future__ import annotations
 from textual_plotext.plot import Plot
 
 from porting_tui.insights.figures import WEEKLY_KINDS, Insights, WeekFigures
-from porting_tui.tui.screens.insights.chart_plot import ChartPlot, integer_ticks, stacked_bars
+from porting_tui.tui.screens.insights.chart_plot import (
+    LABEL_INK,
+    LABEL_PAPER,
+    ChartPlot,
+    integer_ticks,
+    stacked_bars,
+)
 
 PATTERNS = {"created": "█", "confirmed": "▓", "completed": "▒", "cancelled": "░"}
 COLOURS = {"created": "blue+", "confirmed": "cyan", "completed": "green", "cancelled": "red"}
@@ -59,11 +65,25 @@ class WeeklyChart(ChartPlot):
         plt.yticks(integer_ticks(max(totals), rows))
         bar_columns = 0.6 * (width - 8) / len(weeks)
         for place, total in enumerate(totals, start=1):
-            plt.text(str(total), place, total + unit, alignment="center")
+            plt.text(
+                str(total),
+                place,
+                total + unit,
+                alignment="center",
+                color=LABEL_INK,
+                background=LABEL_PAPER,
+            )
             base = 0
             for values in series:
                 value = values[place - 1]
                 # A part's value goes inside it only where it has a row and the width for it.
                 if value >= 2 * unit and len(str(value)) + 1 < bar_columns:
-                    plt.text(str(value), place, base + value / 2, alignment="center")
+                    plt.text(
+                        str(value),
+                        place,
+                        base + value / 2,
+                        alignment="center",
+                        color=LABEL_INK,
+                        background=LABEL_PAPER,
+                    )
                 base += value
