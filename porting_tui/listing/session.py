@@ -83,6 +83,9 @@ class Session:
     """Seen-state, Needs attention, timelines and the audit log; None runs the app without."""
     advance_demo_clock: Callable[[timedelta], object] | None = None
     """The demo's emulator moving its frozen clock on (``+`` in the app); None outside it."""
+    desktop_notifications: bool = False
+    """A bell and a desktop notification escape for new attention reasons while the terminal
+    is not looked at (the profile's ``desktop_notifications``)."""
 
     def export_dir(self) -> Path:
         return self.downloads_dir or paths.downloads_dir()

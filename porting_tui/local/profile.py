@@ -123,6 +123,12 @@ class Profile:
         """The variable holding the secret webhook senders must show (``webhook_secret_env``)."""
         return self._extra_text("webhook_secret_env")
 
+    @property
+    def desktop_notifications(self) -> bool:
+        """A bell and a desktop notification for new attention reasons while the terminal is
+        not looked at (``desktop_notifications = true``); off unless set."""
+        return self.extra.get("desktop_notifications") is True
+
     def _extra_text(self, key: str) -> str | None:
         value = self.extra.get(key)
         return (value.strip() or None) if isinstance(value, str) else None

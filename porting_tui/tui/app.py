@@ -18,7 +18,9 @@ from porting_tui.tui.commands import ProfileCommands, ScreenCommands
 from porting_tui.tui.crash_safe_app import CrashSafeApp
 from porting_tui.tui.dialogs.action_dialog import typed_input_on_quit
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
+from porting_tui.tui.launch_projects import ALL_PROJECTS_CHOICE, several_projects
 from porting_tui.tui.profile_switch import switch_problem
+from porting_tui.tui.reason_alerts import ReasonAlerts
 from porting_tui.tui.screens.audit_log_commands import AuditLogCommands
 from porting_tui.tui.screens.order_list.order_list_screen import OrderListScreen
 from porting_tui.tui.screens.session_screen import SessionScreen
@@ -43,6 +45,7 @@ class PortingApp(CrashSafeApp[str | None]):
         Binding("S", "settings", "Project defaults", show=False),
         Binding("plus", "advance_demo_clock", "Demo: one day later", show=False),
         Binding("W", "events", "Webhook events", show=False),
+        Binding("A", "all_projects", "All projects", show=False),
         Binding("I", "insights", "Insights", show=False),
     ]
 
@@ -60,6 +63,9 @@ class PortingApp(CrashSafeApp[str | None]):
         self.webhook_feed = feed_for_session(session)
         self._forget_store_problems: Callable[[], None] = lambda: None
         self._forget_activity: Callable[[], None] = lambda: None
+        self.reason_alerts = ReasonAlerts(self, lambda project: session.desktop_notifications)
+        self.several_projects = False
+        """More than one profile (or the demo): ``A`` opens the board across them."""
         if session.demo:
             self.sub_title = "demo"
 
@@ -84,6 +90,23 @@ class PortingApp(CrashSafeApp[str | None]):
             loop.call_soon_threadsafe(self._show_activity)
 
         self._forget_activity = self.session.client.activity.add_listener(activity_changed)
+        self._count_projects()
+
+    @work(thread=True, group="count-projects")
+    def _count_projects(self) -> None:
+        several = several_projects(self.session.demo)
+        self.call_from_thread(self._projects_counted, several)
+
+    def _projects_counted(self, several: bool) -> None:
+        self.several_projects = several
+        self.screen.refresh_bindings()
+
+    def action_all_projects(self) -> None:
+        """Needs attention of every project at once: the app starts again as with ``--all``."""
+        self.exit(ALL_PROJECTS_CHOICE)
+
+    def on_attention_view_new_reasons_found(self, event: AttentionView.NewReasonsFound) -> None:
+        self.reason_alerts.tell(event.reasons)
 
     def _store_problem(self, message: str) -> None:
         self.notify(message, title="Local store", severity="warning", markup=False)
@@ -163,6 +186,8 @@ class PortingApp(CrashSafeApp[str | None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "advance_demo_clock":
             return self.session.advance_demo_clock is not None
+        if action == "all_projects":
+            return self.several_projects
         return super().check_action(action, parameters)
 
     async def action_advance_demo_clock(self) -> None:

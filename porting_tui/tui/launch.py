@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TextIO
+from dataclasses import replace
+from typing import TYPE_CHECKING, TextIO
 
 from porting_tui.attention.settings import AttentionSettings
 from porting_tui.listing.attention_context import LocalState
 from porting_tui.listing.session import DEMO_CHOICE, ListSettings, Session
+from porting_tui.tui.launch_projects import ALL_PROJECTS_CHOICE, run_all_projects
+
+if TYPE_CHECKING:
+    from porting_tui.listing.project_sessions import ProjectSessions
 
 DEMO_BASE_URL = "http://127.0.0.1:8787"
 
@@ -46,6 +51,7 @@ def profile_session(profile_name: str | None, settings: ListSettings, err: TextI
         webhook_listen=profile.webhook_listen,
         webhook_secret_env=profile.webhook_secret_env,
         attention=local.attention(client, key_id=profile.key_id, settings=attention_of(settings)),
+        desktop_notifications=profile.desktop_notifications,
     )
 
 
@@ -96,11 +102,14 @@ def run_tui(
     err: TextIO | None = None,
     run: Callable[[Session], str | None] | None = None,
     first_run: Callable[[], str | None] | None = None,
+    run_projects: Callable[[ProjectSessions], object] | None = None,
 ) -> int:
     """Open the app and return the exit status; a profile problem is one line on ``err``.
 
     With no profile at all on an interactive terminal, the first-run screen comes first.
-    ``run`` returns the profile to switch to, and the app starts again on it.
+    ``run`` returns the profile to switch to, and the app starts again on it, or
+    ALL_PROJECTS_CHOICE for the board across projects (as ``--all``), which ``run_projects``
+    runs.
     """
     from porting_tui.client import PortingConfigError
     from porting_tui.local.errors import ProfileError
@@ -113,6 +122,8 @@ def run_tui(
         demo = choice == DEMO_CHOICE
         profile_name = None if demo else choice
     while True:
+        if settings.all_projects or settings.profiles:
+            return run_all_projects(demo, settings, err, run_projects)
         try:
             session = (
                 demo_session(settings) if demo else profile_session(profile_name, settings, err)
@@ -126,6 +137,9 @@ def run_tui(
         switch_to = (run or _run_app)(session)
         if not switch_to:
             return 0
+        if switch_to == ALL_PROJECTS_CHOICE:
+            settings = replace(settings, all_projects=True, profiles=())
+            continue
         profile_name, demo = switch_to, False
 
 

@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Static
 
 from porting_tui.attention.board import AttentionBoard
 from porting_tui.attention.fetcher import FetchProgress
+from porting_tui.attention.known_reasons import KnownReasons, NewReason
 from porting_tui.attention.ranking import AttentionItem
 from porting_tui.client import PortingError
 from porting_tui.listing.order_navigation import OrderSequence
@@ -30,11 +31,18 @@ from porting_tui.tui.widgets.attention_columns import item_cells, layout_columns
 from porting_tui.tui.widgets.table_keys import KeyedDataTable
 
 if TYPE_CHECKING:
+    from porting_tui.listing.attention_context import AttentionContext
     from porting_tui.tui.dialogs.snooze_dialog import SnoozeChoice
 
 REBUILD_SECONDS = 1.0
 PROGRESS_SECONDS = 0.25
 """Redrawing the progress line for each of 2,000 orders would cost more than reading them."""
+
+
+def known_reasons_of(context: AttentionContext) -> KnownReasons | None:
+    """The reasons already told for the context's profile, in its local store."""
+    store = context.local.store
+    return KnownReasons(store, context.profile) if store is not None else None
 
 
 class AttentionView(Vertical):
@@ -64,6 +72,13 @@ class AttentionView(Vertical):
             self.count = count
             self.complete = complete
 
+    class NewReasonsFound(Message):
+        """A refresh or a webhook brought attention reasons not known before (each once)."""
+
+        def __init__(self, reasons: list[NewReason]) -> None:
+            super().__init__()
+            self.reasons = reasons
+
     class OrderSelected(Message):
         """The operator chose an order of the view; ``listed`` is the view as it was then."""
 
@@ -72,9 +87,13 @@ class AttentionView(Vertical):
             self.order_id = order_id
             self.listed = listed
 
-    def __init__(self, board: AttentionBoard, *, id: str | None = None) -> None:
+    def __init__(
+        self, board: AttentionBoard, *, known: KnownReasons | None = None, id: str | None = None
+    ) -> None:
+        """``known``: the reasons already told for the profile (None: nothing is told)."""
         super().__init__(id=id)
         self.board = board
+        self.known = known
         self.items: list[AttentionItem] = []
         self.problem: str | None = None
         self._dirty = False
@@ -130,6 +149,7 @@ class AttentionView(Vertical):
             self._flush_timer.stop()
         self._busy = not progress.complete
         self.rebuild()
+        self._tell_new_reasons(None)
 
     @work(group="attention-orders", exit_on_error=False)
     async def reread_order(self, order_id: int) -> None:
@@ -139,6 +159,15 @@ class AttentionView(Vertical):
         except PortingError:
             return  # the next refresh tries again
         self.rebuild()
+        self._tell_new_reasons([order_id])
+
+    def _tell_new_reasons(self, order_ids: list[int] | None) -> None:
+        """Post the reasons of ``order_ids`` (None: every open order) not known before."""
+        if self.known is None:
+            return
+        found = self.known.detect(self.board, order_ids)
+        if found:
+            self.post_message(self.NewReasonsFound(found))
 
     def _on_progress(self, progress: FetchProgress) -> None:
         self._progress_dirty = True

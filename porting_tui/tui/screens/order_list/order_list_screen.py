@@ -28,7 +28,7 @@ from porting_tui.tui.screens.order_list.status_line import StatusLine
 from porting_tui.tui.screens.order_list.view_tabs import ADHOC, ViewTabs
 from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.webhook_feed import WebhookEventReceived
-from porting_tui.tui.widgets.attention_view import AttentionView
+from porting_tui.tui.widgets.attention_view import AttentionView, known_reasons_of
 from porting_tui.tui.widgets.order_table import OrderTable
 from porting_tui.tui.widgets.problem_banner import ProblemBanner
 from porting_tui.tui.widgets.status_header import StatusHeader
@@ -118,7 +118,11 @@ class OrderListScreen(SessionScreen):
         with ContentSwitcher(initial="orders", id="list-or-attention"):
             yield OrderTable(id="orders")
             if self.session.attention is not None:
-                yield AttentionView(self.session.attention.board, id=ATTENTION_VIEW)
+                yield AttentionView(
+                    self.session.attention.board,
+                    known=known_reasons_of(self.session.attention),
+                    id=ATTENTION_VIEW,
+                )
         yield StatusLine(self.session.settings, id="list-status")
         yield Footer()
 
