@@ -29,7 +29,7 @@ def _parse_start(text: str | None) -> datetime | None:
     default=300,
     show_default=True,
     type=click.IntRange(0, 100_000),
-    help="Orders to seed over the last 90 virtual days.",
+    help="Orders to seed over the last 180 virtual days.",
 )
 @click.option("--seed", default=1, show_default=True, type=int, help="Same seed, same orders.")
 @click.option(

@@ -57,7 +57,7 @@ class Emulator:
 
     def _build_world(self) -> None:
         self.store = OrderStore(self.settings.wire_style)
-        self.lifecycle = Lifecycle(self.store, self.events)
+        self.lifecycle = Lifecycle(self.store, self.events, self.settings.seed)
         self.book = OrderBook(self.store, self.lifecycle, self.settings.max_numbers)
         if self.settings.orders > 0:
             seeder = Seeder(self.book, self.settings.key_id, self.start, self.settings.seed)

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time
 from porting_tui.emulator.settings import EmulatorSettings
 
 DEMO_SEED = 7
-DEMO_ORDERS = 300
+DEMO_ORDERS = 420
 
 
 def demo_start(today: date | None = None) -> datetime:

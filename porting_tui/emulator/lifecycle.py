@@ -1,6 +1,8 @@
 """The order lifecycle on the virtual clock: carrier answers, FOC, activation, cancellation.
 
-Future steps sit in a heap keyed by virtual time. Nothing runs in the background: before
+Each losing carrier commits and ports on its own lead times (``carrier_profiles.py``),
+drawn per (seed, order), for seeded and live orders alike. Future steps sit in a heap keyed
+by virtual time. Nothing runs in the background: before
 each request the emulator calls ``catch_up(now)``, which applies every step that became due,
 in time order, each at its own due time. Steps re-check the current state when they run, so
 a step made stale by an update or a cancellation simply does nothing.
@@ -12,6 +14,7 @@ import heapq
 import itertools
 from datetime import datetime
 
+from porting_tui.emulator.carrier_profiles import lead_times
 from porting_tui.emulator.dates import local_date, start_of_day
 from porting_tui.emulator.events import EventLog
 from porting_tui.emulator.records import NoteRecord, NumberRecord, OrderRecord
@@ -31,9 +34,10 @@ ANSWER, PORT, READY, EXCLUDE, CANCEL = "answer", "port", "ready", "exclude", "ca
 
 
 class Lifecycle:
-    def __init__(self, store: OrderStore, events: EventLog) -> None:
+    def __init__(self, store: OrderStore, events: EventLog, seed: int = 0) -> None:
         self.store = store
         self.events = events
+        self.seed = seed
         self._heap: list[tuple[datetime, int, int, str, str]] = []
         self._sequence = itertools.count()
 
@@ -74,7 +78,8 @@ class Lifecycle:
         group = due[0].group
         confirmed: list[NumberRecord] = []
         rejected: list[tuple[NumberRecord, Rejection]] = []
-        foc = firm_order_commitment(order, carrier, at)
+        slip, completion = lead_times(self.seed, order.id, carrier)
+        foc = firm_order_commitment(order, carrier, at, slip)
         view = view_of(order)
         for record in due:
             record.answer_due = None
@@ -90,7 +95,7 @@ class Lifecycle:
         if confirmed:
             self.events.emit(at, lambda: numbers_event("NUMBERS_CONFIRMED", order, confirmed))
             zone = str(order.schedule["desiredPortTimeZone"])
-            self.schedule(foc, order.id, PORT, group)
+            self.schedule(foc + completion, order.id, PORT, group)
             self.schedule(start_of_day(local_date(foc, zone), zone), order.id, READY, group)
         if rejected:
             records = [record for record, _ in rejected]
@@ -100,11 +105,18 @@ class Lifecycle:
         self.settle(order, at)
 
     def _port(self, order: OrderRecord, members: list[NumberRecord], at: datetime) -> None:
-        if order.on_demand:
+        if order.on_demand or not members:
             return
-        due = [r for r in members if r.status == "CONFIRMED" and r.foc_date and r.foc_date <= at]
+        # The carrier releases the numbers a while after the FOC instant: its completion delay.
+        _slip, completion = lead_times(self.seed, order.id, members[0].carrier)
+        due = [
+            r
+            for r in members
+            if r.status == "CONFIRMED" and r.foc_date and r.foc_date + completion <= at
+        ]
         for record in due:
-            record.status, record.activated_date = "ACTIVATED", record.foc_date
+            assert record.foc_date is not None
+            record.status, record.activated_date = "ACTIVATED", record.foc_date + completion
             record.activate_user = SINCH_PORTING
         if due:
             self.events.emit(at, lambda: numbers_event("NUMBERS_ACTIVATED", order, due))

@@ -180,25 +180,30 @@ class OrderView:
 
 def view_of(order: OrderRecord) -> OrderView:
     counts: dict[Carrier, int] = {}
-    values: dict[str, dict[str, set[str]]] = {}
+    by_account: dict[str, list[NumberRecord]] = {}
     for record in order.numbers:
         if record.status in _RELEASED:
             continue
         counts[record.carrier] = counts.get(record.carrier, 0) + 1
-        account = _same(_port_out(record).get("accountNum"))
-        if account:
-            end_user = _end_user(record)
-            seen = values.setdefault(account, {})
-            for key in ACCOUNT_FIELDS:
-                # An empty value is a missing field (a 422 of its own), not a different one.
-                if value := _same(end_user.get(key)):
-                    seen.setdefault(key, set()).add(value)
+        if account := _same(_port_out(record).get("accountNum")):
+            by_account.setdefault(account, []).append(record)
     mixed = frozenset(
         account
-        for account, seen in values.items()
-        if any(len(found) > 1 for found in seen.values())
+        for account, records in by_account.items()
+        if len(records) > 1 and _details_differ(records)
     )
     return OrderView(counts, mixed)
+
+
+def _details_differ(records: list[NumberRecord]) -> bool:
+    seen: dict[str, set[str]] = {}
+    for record in records:
+        end_user = _end_user(record)
+        for key in ACCOUNT_FIELDS:
+            # An empty value is a missing field (a 422 of its own), not a different one.
+            if value := _same(end_user.get(key)):
+                seen.setdefault(key, set()).add(value)
+    return any(len(found) > 1 for found in seen.values())
 
 
 def carrier_answer(
@@ -325,8 +330,11 @@ def answer_delay(carrier: Carrier) -> timedelta:
     return ANSWER_DELAY[carrier.wireless]
 
 
-def firm_order_commitment(order: OrderRecord, carrier: Carrier, answered: datetime) -> datetime:
-    """The FOC instant: the desired date, or the carrier's earliest business day if later.
+def firm_order_commitment(
+    order: OrderRecord, carrier: Carrier, answered: datetime, slip: int = 0
+) -> datetime:
+    """The FOC instant: the desired date, or the carrier's earliest business day if later,
+    then ``slip`` business days on (the carrier's own lead, ``carrier_profiles.py``).
 
     The lead-time rule already rejects a date too soon for the day of the submission; the
     FOC still moves on when the answer itself falls on a later day (a wireline answer given
@@ -335,7 +343,7 @@ def firm_order_commitment(order: OrderRecord, carrier: Carrier, answered: dateti
     zone = str(order.schedule["desiredPortTimeZone"])
     earliest = add_business_days(local_date(answered, zone), LEAD_BUSINESS_DAYS[carrier.wireless])
     desired = parse_date(str(order.schedule["desiredPortDate"])) or earliest
-    day = business_day_on_or_after(max(desired, earliest))
+    day = add_business_days(business_day_on_or_after(max(desired, earliest)), slip)
     return port_instant(day, str(order.schedule["desiredPortTime"]), zone)
 
 

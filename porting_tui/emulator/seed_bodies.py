@@ -133,7 +133,7 @@ class BodyMaker:
         ]
         self.within_batch_limits(numbers)
         schedule: JsonObject = {
-            "desiredPortDate": add_business_days(created_day, rng.randint(3, 15)).isoformat(),
+            "desiredPortDate": add_business_days(created_day, rng.randint(3, 10)).isoformat(),
             "desiredPortTimeZone": zone,
         }
         if rng.random() < 0.8:
@@ -188,7 +188,8 @@ class BodyMaker:
 
     def pin(self) -> str:
         while True:
-            pin = "".join(str(self.rng.randint(0, 9)) for _ in range(self.rng.choice((4, 4, 6))))
+            digits = self.rng.choice((4, 4, 6))
+            pin = f"{self.rng.randrange(10**digits):0{digits}d}"
             if set(pin) != {"0"}:
                 return pin
 

@@ -24,7 +24,7 @@ class EmulatorSettings:
     """
 
     orders: int = 0
-    """How many orders to seed, spread over the 90 virtual days before ``start``."""
+    """How many orders to seed, spread over the 180 virtual days before ``start``."""
     seed: int = 0
     speed: float = 1.0
     """Virtual seconds per real second; 0 freezes the clock (only explicit advances move it)."""

@@ -77,8 +77,8 @@ async def test_a_cold_read_writes_a_batch_per_hundred_orders_not_two_per_order(
         board = board_on(world, FakeTime())
         writes = Transactions(world.store)
         progress = await board.refresh()
-    assert progress.fetched == len(board.rows) == 46
-    assert writes.opened == math.ceil(46 / 10)
+    assert progress.fetched == len(board.rows) == 29
+    assert writes.opened == math.ceil(29 / 10)
     observed, with_entries = stored(world.store)
     assert observed == with_entries == set(board.rows)
 
@@ -100,7 +100,7 @@ async def test_what_came_in_over_half_a_second_is_written_together(
         writes = Transactions(world.store)
         await board.refresh()
     # 0.6 s for three answers: a write after every third.
-    assert writes.opened == math.ceil(46 / 3)
+    assert writes.opened == math.ceil(29 / 3)
 
 
 async def test_what_was_read_is_written_before_a_pause_for_429(

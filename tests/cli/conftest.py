@@ -25,6 +25,8 @@ from porting_tui.emulator import (
 
 T = TypeVar("T")
 START = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
+SEEDED_ORDERS = 100
+"""Orders of the emulator behind ``run``: enough for some to be open at START."""
 """The emulator's frozen clock: a Monday afternoon."""
 BASE_URL = "http://127.0.0.1:8787"
 
@@ -91,7 +93,7 @@ def environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def run(environment: None) -> Cli:
-    emulator = create_emulator(EmulatorSettings(orders=40, seed=7, speed=0, start=START))
+    emulator = create_emulator(EmulatorSettings(orders=SEEDED_ORDERS, seed=7, speed=0, start=START))
     return Cli(RecordingTransport(httpx.ASGITransport(app=emulator.app)))
 
 

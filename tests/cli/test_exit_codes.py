@@ -7,7 +7,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.cli.conftest import Cli
+from tests.cli.conftest import SEEDED_ORDERS, Cli
 from tests.cli.helpers import order_id_with_status
 
 
@@ -172,9 +172,9 @@ def test_progress_on_a_terminal_keeps_stdout_clean(
     monkeypatch.setattr(progress, "stderr_is_terminal", lambda: True)
     result = run("orders", "list", "--all", "--page-size", "10", "--json")
     lines = [__import__("json").loads(line) for line in result.stdout.splitlines()]
-    assert len(lines) == 40
+    assert len(lines) == SEEDED_ORDERS
     assert run.transport.calls()[0] == "GET /orders/portIns"
-    assert len(run.transport.calls()) == 1 + 4
+    assert len(run.transport.calls()) == 1 + SEEDED_ORDERS // 10
 
 
 def test_every_confirmation_without_a_terminal_or_yes_is_a_usage_error(

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs
 
 from porting_tui.cli.output import MASK
 from porting_tui.client import OrderStatus
-from tests.cli.conftest import Cli, stdout_json, stdout_json_lines, wire
+from tests.cli.conftest import SEEDED_ORDERS, Cli, stdout_json, stdout_json_lines, wire
 from tests.cli.helpers import order_id_with_status
 
 
@@ -45,7 +45,8 @@ def test_the_table_is_for_people_and_says_on_stderr_how_many_more_exist(run: Cli
         "ID", "STATUS", "CREATED", "NUMBERS", "FOC", "ACTIVE", "REJECTED", "EXCLUDED", "REFERENCE",
     ]  # fmt: skip
     assert len(rows) == 5
-    assert "Showing 5 of 40 orders; add --all or --limit N to see more." in result.stderr
+    shown = f"Showing 5 of {SEEDED_ORDERS} orders; add --all or --limit N to see more."
+    assert shown in result.stderr
 
 
 def test_filters_become_the_api_query(run: Cli) -> None:

@@ -22,7 +22,7 @@ from click.testing import CliRunner
 from porting_tui.cli import cli
 from porting_tui.cli.root import SUBCOMMANDS, LazyCommand, LazyGroup
 from porting_tui.emulator import DEMO_KEY_ID, DEMO_KEY_SECRET, DEMO_PROJECT_ID
-from tests.cli.conftest import BASE_URL, START, Cli, stdout_json_lines
+from tests.cli.conftest import BASE_URL, SEEDED_ORDERS, START, Cli, stdout_json_lines
 
 HEAVY = ("httpx", "pydantic", "phonenumbers", "textual")
 NOT_FOR_READING = (
@@ -157,7 +157,8 @@ def against_emulator(*commands: list[str]) -> str:
         "from porting_tui.cli import cli\n"
         "from porting_tui.emulator import EmulatorSettings, create_emulator\n"
         f"start = datetime.datetime.fromisoformat({START.isoformat()!r})\n"
-        "emulator = create_emulator(EmulatorSettings(orders=40, seed=7, speed=0, start=start))\n"
+        f"settings = EmulatorSettings(orders={SEEDED_ORDERS}, seed=7, speed=0, start=start)\n"
+        "emulator = create_emulator(settings)\n"
         "transport = httpx.ASGITransport(app=emulator.app)\n"
         f"for args in {list(commands)!r}:\n"
         "    try:\n"

@@ -18,6 +18,7 @@ from porting_tui.emulator import (
     EmulatorSettings,
     create_emulator,
 )
+from porting_tui.emulator.carrier_profiles import profile_of
 from porting_tui.emulator.carriers import number_facts
 from tests.contract.validator import validate_response
 
@@ -29,15 +30,20 @@ API = f"/v1/projects/{DEMO_PROJECT_ID}"
 _lines = itertools.count(1001)
 
 
-def portable_number(*, wireless: bool | None = None, npa: str = "212") -> str:
-    """A fresh portable number (of a wireless or wireline carrier when asked)."""
+def portable_number(
+    *, wireless: bool | None = None, npa: str = "212", punctual: bool = False
+) -> str:
+    """A fresh portable number (of a wireless or wireline carrier when asked; ``punctual``:
+    of a carrier whose FOC is always the date asked, see ``carrier_profiles.py``)."""
     while True:
         line = next(_lines)
         candidate = f"+1{npa}{200 + line % 700:03d}{line:04d}"
         facts = number_facts(candidate)
-        if not facts.portable or candidate.endswith("9999"):
+        if not facts.portable or candidate.endswith("9999") or facts.carrier is None:
             continue
-        if wireless is None or (facts.carrier is not None and facts.carrier.wireless == wireless):
+        if punctual and profile_of(facts.carrier).foc_slip != (0,):
+            continue
+        if wireless is None or facts.carrier.wireless == wireless:
             return candidate
 
 
@@ -69,7 +75,10 @@ def order_body(*phones: str, date: str = "2025-03-18", **fields: Any) -> dict[st
             "desiredPortTime": "09:00:00",
             "desiredPortTimeZone": "US/Eastern",
         },
-        "phoneNumbers": [number_item(phone) for phone in phones or (portable_number(),)],
+        # A number of a carrier committing on the date asked, unless the test gives its own.
+        "phoneNumbers": [
+            number_item(phone) for phone in phones or (portable_number(punctual=True),)
+        ],
         **fields,
     }
 

@@ -179,7 +179,8 @@ async def test_a_rejection_is_fixed_through_edit(setup: Setup, client: PortingCl
 
 
 async def test_list_with_every_filter(setup: Setup, client: PortingClient) -> None:
-    first_phone, second_phone = portable_number(wireless=False), portable_number(wireless=True)
+    first_phone = portable_number(wireless=False, punctual=True)
+    second_phone = portable_number(wireless=True, punctual=True)
     first = await client.orders.create(new_order(first_phone, reference="ACME-1"))
     setup.emulator.advance(timedelta(days=1))
     second = await client.orders.create(new_order(second_phone, reference="ACME-2"))
@@ -241,7 +242,8 @@ async def test_cancel_then_the_order_is_cancelled(setup: Setup, client: PortingC
 
 
 async def test_on_demand_activation(setup: Setup, client: PortingClient) -> None:
-    order = await client.orders.create(new_order(portable_number(wireless=True), on_demand=True))
+    phone = portable_number(wireless=True, punctual=True)
+    order = await client.orders.create(new_order(phone, on_demand=True))
     setup.emulator.advance(HOUR)
     assert await client.activation.available(order.id) == []
     with pytest.raises(BadRequestError):
@@ -310,7 +312,7 @@ async def test_server_errors_map_to_the_clients_exceptions(
 async def test_the_emulators_webhook_bodies_parse_with_the_client(
     setup: Setup, client: PortingClient
 ) -> None:
-    body = new_order(portable_number(wireless=True), on_demand=True)
+    body = new_order(portable_number(wireless=True, punctual=True), on_demand=True)
     order = await client.orders.create(body)
     await client.orders.add_note(order.id, "Hello")
     setup.emulator.advance(timedelta(days=7))

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 
 from porting_tui.emulator import Emulator
+from porting_tui.emulator.carrier_profiles import lead_times, profile_of
 from porting_tui.emulator.carriers import number_facts
+from porting_tui.emulator.dates import format_timestamp
 from tests.contract.validator import validate_schema
 from tests.emulator.conftest import checked, order_body, portable_number
 
@@ -48,10 +50,11 @@ async def list_row(api: httpx.AsyncClient, order_id: int) -> dict[str, Any]:
     return row
 
 
-async def test_scheduled_order_is_confirmed_then_completed_at_the_foc(
+async def test_scheduled_order_is_confirmed_then_completed_after_the_foc(
     api: httpx.AsyncClient, emulator: Emulator
 ) -> None:
-    order_id = await create(api, order_body(portable_number(wireless=False)))
+    phone = portable_number(wireless=False, punctual=True)
+    order_id = await create(api, order_body(phone))
     emulator.advance(4 * HOUR - 1)
     assert (await get(api, order_id))["status"] == "PENDING"
     emulator.advance(1)
@@ -67,7 +70,14 @@ async def test_scheduled_order_is_confirmed_then_completed_at_the_foc(
     order = await get(api, order_id)
     assert order["status"] == "COMPLETED"
     assert order["phoneNumbers"][0]["status"] == "ACTIVATED"
-    assert order["phoneNumbers"][0]["activatedDate"] == "2025-03-18T13:00:00.000Z"
+    # The carrier releases the number its completion delay after the FOC instant.
+    carrier = number_facts(phone).carrier
+    assert carrier is not None
+    _slip, completion = lead_times(emulator.settings.seed, order_id, carrier)
+    low, high = profile_of(carrier).completion_minutes
+    assert timedelta(minutes=low) <= completion <= timedelta(minutes=high)
+    foc = datetime(2025, 3, 18, 13, tzinfo=UTC)
+    assert order["phoneNumbers"][0]["activatedDate"] == format_timestamp(foc + completion)
     row = await list_row(api, order_id)
     assert (row["activatedQuantity"], row["focQuantity"]) == (1, 0)
     types = [event["type"] for event in events_of(emulator, order_id)]
@@ -89,7 +99,8 @@ async def test_foc_moves_to_the_carriers_earliest_business_day(
     # time. But the wireline carrier answers at 02:00 on Wednesday, and needs three
     # business days from its answer to release the number.
     emulator.advance(11 * HOUR)
-    order_id = await create(api, order_body(portable_number(wireless=False), date="2025-03-14"))
+    phone = portable_number(wireless=False, punctual=True)
+    order_id = await create(api, order_body(phone, date="2025-03-14"))
     emulator.advance(4 * HOUR)
     number = (await get(api, order_id))["phoneNumbers"][0]
     assert number["status"] == "CONFIRMED"
@@ -249,7 +260,7 @@ async def test_on_demand_order_activates_only_when_asked_once_the_foc_day_came(
     api: httpx.AsyncClient, emulator: Emulator
 ) -> None:
     order_id = await create(
-        api, order_body(portable_number(wireless=True), onDemandActivation=True)
+        api, order_body(portable_number(wireless=True, punctual=True), onDemandActivation=True)
     )
     emulator.advance(HOUR)
     assert checked(await api.get(f"/orders/portIns/{order_id}/availableActivations"), 200) == []

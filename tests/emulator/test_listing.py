@@ -37,8 +37,8 @@ async def orders(api: httpx.AsyncClient, emulator: Emulator) -> dict[str, str]:
     """Three orders a day apart; returns letter -> id and number per letter."""
     known: dict[str, str] = {}
     specs = [
-        ("A", "ACME-1", "2025-03-18", portable_number(wireless=False)),
-        ("B", "ACME-2", "2025-03-20", portable_number(wireless=True)),
+        ("A", "ACME-1", "2025-03-18", portable_number(wireless=False, punctual=True)),
+        ("B", "ACME-2", "2025-03-20", portable_number(wireless=True, punctual=True)),
         ("C", "ACME-1", "2025-03-20", portable_number()),
     ]
     for letter, reference, date, phone in specs:

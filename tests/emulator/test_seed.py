@@ -1,4 +1,4 @@
-"""Seed data: deterministic, spread over 90 days, every status, and valid against the contract."""
+"""Seed data: deterministic, spread over 180 days, every status, and valid against the contract."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from porting_tui.emulator import Emulator
+from porting_tui.emulator.seed import SEED_DAYS
 from porting_tui.emulator.wire import order_json
 from tests.contract.validator import validate_response
 from tests.emulator.conftest import START, make_emulator
@@ -36,13 +37,13 @@ def test_another_seed_gives_other_data(seeded: Emulator) -> None:
     assert snapshot(make_emulator(orders=400, seed=6)) != snapshot(seeded)
 
 
-def test_seeded_orders_cover_every_status_over_the_last_90_days(seeded: Emulator) -> None:
+def test_seeded_orders_cover_every_status_over_the_last_180_days(seeded: Emulator) -> None:
     orders = list(seeded.store.orders.values())
     assert len(orders) == 400
     assert {order.status for order in orders} == ORDER_STATUSES
     created = [order.created for order in orders]
-    assert min(created) >= START - timedelta(days=90) and max(created) <= START
-    assert max(created) - min(created) > timedelta(days=80)
+    assert min(created) >= START - timedelta(days=SEED_DAYS) and max(created) <= START
+    assert max(created) - min(created) > timedelta(days=170)
     number_statuses = Counter(r.status for order in orders for r in order.numbers)
     assert set(number_statuses) == {
         "PENDING",

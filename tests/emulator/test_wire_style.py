@@ -75,7 +75,7 @@ def assert_dates(order: dict[str, Any], style: WireStyle, day: str = "2025-03-04
 async def test_a_lifecycle_reads_the_same_in_both_styles(
     styled_api: httpx.AsyncClient, styled: Emulator, style: WireStyle
 ) -> None:
-    phone = new_number(wireless=False)
+    phone = new_number(wireless=False, punctual=True)
     created = answer(
         await styled_api.post("/orders/portIns", json=reference_authorized(phone)), 201, style
     )

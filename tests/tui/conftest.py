@@ -32,6 +32,7 @@ from porting_tui.emulator import (
     EmulatorSettings,
     create_emulator,
 )
+from porting_tui.emulator.demo_world import DEMO_ORDERS, DEMO_SEED
 from porting_tui.listing.session import ListSettings, Session
 from porting_tui.tui.app import PortingApp
 from porting_tui.tui.screens.order_list.order_list_screen import OrderListScreen
@@ -77,7 +78,8 @@ def timeout(request: httpx.Request) -> Exception:
     return httpx.ReadTimeout("timed out", request=request)
 
 
-def make_emulator(orders: int = 300, seed: int = 7) -> Emulator:
+def make_emulator(orders: int = DEMO_ORDERS, seed: int = DEMO_SEED) -> Emulator:
+    """The demo's world (its seed and size) at START, or a smaller one."""
     return create_emulator(EmulatorSettings(orders=orders, seed=seed, speed=0, start=START))
 
 

@@ -225,7 +225,7 @@ async def test_emulator_lifecycle_events_reach_the_apps_receiver_and_the_screen(
 async def test_an_event_marks_its_order_in_the_list_and_refreshes_its_row(
     tmp_path: Path,
 ) -> None:
-    emulator = make_emulator(orders=40)
+    emulator = make_emulator(orders=100)
     transport = RecordingTransport(httpx.ASGITransport(app=emulator.app))
     app = PortingApp(listening_session(transport, tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:

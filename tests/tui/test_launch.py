@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from porting_tui.cli import cli
 from porting_tui.cli.root import LAUNCH_APP
 from porting_tui.command import launch_app
+from porting_tui.emulator.demo_world import DEMO_ORDERS
 from porting_tui.listing.session import ListSettings, Session
 from porting_tui.tui.launch import run_tui
 
@@ -104,7 +105,7 @@ async def test_demo_runs_on_an_in_process_emulator_with_seeded_orders() -> None:
     session = sessions[0]
     assert session.demo and session.profile_name == "demo" and session.api_host == "emulator"
     page = await session.client.orders.list_page(None, 1)
-    assert page.total_items == 300
+    assert page.total_items == DEMO_ORDERS
     await session.client.aclose()
 
 

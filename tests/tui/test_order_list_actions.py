@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from porting_tui.emulator.demo_world import DEMO_ORDERS
 from porting_tui.listing.filters import OrderFilters
 from porting_tui.tui.app import PortingApp
 from porting_tui.tui.screens.help_screen import HelpScreen
@@ -88,7 +89,7 @@ async def test_export_writes_every_matching_order_not_only_the_loaded_page(
     path = await export(app, pilot, "c")
     assert path.suffix == ".csv" and path.name.startswith("orders-acme-test-20261127-140000")
     rows = list(csv.DictReader(path.read_text().splitlines()))
-    assert len(rows) == 300 and len({row["id"] for row in rows}) == 300
+    assert len(rows) == DEMO_ORDERS and len({row["id"] for row in rows}) == DEMO_ORDERS
     assert all(query["pageSize"] == "1000" for query in transport.list_queries())
 
 

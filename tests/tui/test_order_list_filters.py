@@ -7,6 +7,7 @@ from datetime import date
 from textual.widgets import Input, Static
 
 from porting_tui.client import OrderListItem
+from porting_tui.emulator.demo_world import DEMO_ORDERS
 from porting_tui.listing.filters import OrderFilters
 from porting_tui.tui.app import PortingApp
 from tests.tui.conftest import RecordingTransport, list_screen, settle
@@ -46,7 +47,7 @@ async def test_created_range_with_relative_dates(
         "createdDateEnd": "2026-11-25T23:59:59Z",
         "pageSize": "100",
     }
-    assert 0 < len(rows) < 300
+    assert 0 < len(rows) < DEMO_ORDERS
     assert all(
         date(2026, 11, 20) <= o.created_date <= date(2026, 11, 25) for o in rows if o.created_date
     )
@@ -60,7 +61,7 @@ async def test_foc_range(running: Running, transport: RecordingTransport) -> Non
         "focEndDate": "2026-11-30T23:59:59Z",
         "pageSize": "100",
     }
-    assert 0 < len(rows) < 300
+    assert 0 < len(rows) < DEMO_ORDERS
     client = app.session.client
     for row in rows[:3]:
         order = await client.orders.get(row.id)

@@ -9,6 +9,7 @@ import httpx
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from porting_tui.emulator.demo_world import DEMO_ORDERS
 from porting_tui.listing.filters import OrderFilters
 from porting_tui.listing.session import ListSettings
 from porting_tui.local.saved_views import SavedView, load_views
@@ -43,7 +44,7 @@ async def test_number_keys_and_brackets_switch_views(
         "2 Confirmed (n)",
         "3 All (n)",
     ]
-    assert labels[2] == "3 All (300)"
+    assert labels[2] == f"3 All ({DEMO_ORDERS})"
     await pilot.press("2")
     await settle(pilot)
     assert transport.list_queries()[-1] == {"orderStatus": "CONFIRMED", "pageSize": "100"}
