@@ -32,6 +32,11 @@ def summary(reasons: Sequence[NewReason]) -> tuple[str, str]:
         return reason_title(reasons[0]), reason_body(reasons[0])
     projects = list(dict.fromkeys(reason.project for reason in reasons))
     orders = list(dict.fromkeys((reason.project, reason.order_id) for reason in reasons))
+    if len(orders) == 1:
+        first = reasons[0]
+        reference = f" ({first.reference})" if first.reference else ""
+        texts = " · ".join(reason.text for reason in reasons)
+        return reason_title(first), f"{texts} - {first.step}{reference}"
     title = f"{len(reasons)} new reasons in {', '.join(projects)}"
     if len(projects) == 1:
         named = ", ".join(str(order_id) for _, order_id in orders[:4])

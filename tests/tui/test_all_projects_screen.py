@@ -5,10 +5,11 @@ and each new reason told once, also after a restart on the same store."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from porting_tui.tui.all_projects_app import AllProjectsApp
@@ -206,3 +207,59 @@ async def test_a_webhook_naming_an_order_with_a_new_note_tells_it_once(
         await pilot.pause()
         await app.workers.wait_for_complete()
         assert len(app.reason_alerts.told) == 1
+
+
+SnapCompare = Callable[..., bool]
+
+
+def snapshot_app(tmp_path: Path, projects: list[EmulatedProject]) -> AllProjectsApp:
+    return AllProjectsApp(project_sessions(projects, tmp_path / "s.sqlite3", desktop=["acme"]))
+
+
+async def board_loaded(pilot: Pilot[None], projects: list[EmulatedProject]) -> None:
+    """Orders rejected in acme and globex, read; the cursor on the first."""
+    app = pilot.app
+    assert isinstance(app, AllProjectsApp)
+    await rejected_and_noted(projects)
+    await wait_until(pilot, lambda: loaded(app), "every project read")
+    board_screen(app).refresh_projects()
+    await wait_until(pilot, lambda: loaded(app), "every project read again")
+    await app.workers.wait_for_complete()
+    # The orders came after the first look: what they say is told, but not in this picture.
+    app.clear_notifications()
+    board_screen(app).redraw()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_snapshot_of_the_board_in_sections(
+    snap_compare: SnapCompare,
+    tmp_path: Path,
+    projects: list[EmulatedProject],
+    size: tuple[int, int],
+) -> None:
+    async def ready(pilot: Pilot[None]) -> None:
+        await board_loaded(pilot, projects)
+
+    assert snap_compare(snapshot_app(tmp_path, projects), terminal_size=size, run_before=ready)
+
+
+def test_snapshot_of_a_new_rejection_told(
+    snap_compare: SnapCompare, tmp_path: Path, projects: list[EmulatedProject]
+) -> None:
+    async def told(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, AllProjectsApp)
+        await wait_until(pilot, lambda: loaded(app), "every project read")
+        await create_order(projects[0], bad_pins=True)
+        board_screen(app).refresh_projects()
+        await wait_until(pilot, lambda: loaded(app), "the new order read")
+        projects[0].emulator.advance(TWO_HOURS)
+        board_screen(app).refresh_projects()
+        await wait_until(pilot, lambda: app.reason_alerts.told, "the rejection told")
+        await wait_until(pilot, lambda: loaded(app), "every project read")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+    app = snapshot_app(tmp_path, projects)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=told)
