@@ -34,6 +34,7 @@ from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.first_run import FirstRunApp
 from porting_tui.tui.screens.order_list.order_list_screen import OrderListScreen
 from porting_tui.webhooks import WebhookEventStore
+from tools.all_projects_screenshots import all_projects_scenes
 from tools.insights_screenshots import insights_scenes
 
 DRAFT_NUMBERS = ["+13125550100", "+13125550101", "+12125550100"]
@@ -341,4 +342,5 @@ async def shoot_everything(
     first_run = FirstRunApp(transport=httpx.ASGITransport(app=emulator.app))
     async with first_run.run_test(size=size) as pilot:
         await Camera(first_run, pilot, out, names).shot("first-run")
+    await all_projects_scenes(out, folder, start, size, names)
     return names
