@@ -5,6 +5,7 @@ and each new reason told once, also after a restart on the same store."""
 from __future__ import annotations
 
 import asyncio
+import io
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
@@ -12,7 +13,12 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from porting_tui.listing.project_sessions import ProjectSessions
+from porting_tui.listing.session import ListSettings, Session
+from porting_tui.local.profile import Profile
 from porting_tui.tui.all_projects_app import AllProjectsApp
+from porting_tui.tui.launch import run_tui
+from porting_tui.tui.launch_projects import ALL_PROJECTS_CHOICE
 from porting_tui.tui.screens.all_projects.all_projects_screen import AllProjectsScreen
 from porting_tui.tui.screens.all_projects.ranked_table import RankedTable
 from porting_tui.tui.screens.all_projects.sections_list import SectionsList
@@ -263,3 +269,36 @@ def test_snapshot_of_a_new_rejection_told(
 
     app = snapshot_app(tmp_path, projects)
     assert snap_compare(app, terminal_size=(120, 40), run_before=told)
+
+
+def test_all_opens_the_board_and_a_in_the_app_comes_to_it_with_the_demos_projects() -> None:
+    opened: list[list[tuple[str, bool, bool]]] = []
+
+    def board(sessions: ProjectSessions) -> None:
+        opened.append(
+            [
+                (p.name, p.read_only, p.session is not None and p.session.desktop_notifications)
+                for p in sessions.projects
+            ]
+        )
+        asyncio.run(sessions.aclose())
+
+    def one_project(session: Session) -> str:
+        asyncio.run(session.client.aclose())
+        return ALL_PROJECTS_CHOICE
+
+    err = io.StringIO()
+    assert run_tui(None, True, ListSettings(all_projects=True), err, run_projects=board) == 0
+    assert run_tui(None, True, ListSettings(), err, run=one_project, run_projects=board) == 0
+    expected = [("acme", False, True), ("globex", True, False), ("initech", False, False)]
+    assert opened == [expected, expected]
+
+
+def test_desktop_notifications_are_off_unless_the_profile_turns_them_on() -> None:
+    values = {"project_id": "p", "key_id": "k", "key_secret": "s"}
+    assert not Profile(name="a", **values).desktop_notifications
+    on = Profile(name="a", **values, extra={"desktop_notifications": True})
+    assert on.desktop_notifications
+    assert not Profile(
+        name="a", **values, extra={"desktop_notifications": "yes"}
+    ).desktop_notifications
