@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from porting_tui.attention.all_projects_board import AllProjectsBoard, Project
 from porting_tui.attention.known_reasons import KnownReasons
@@ -19,6 +19,10 @@ from porting_tui.listing.session import ListSettings, Session
 from porting_tui.local.errors import ProfileError
 from porting_tui.local.seen_state import Clock
 from porting_tui.local.store import LocalStore
+
+if TYPE_CHECKING:
+    from porting_tui.client import PortingClient
+    from porting_tui.local.profile import Profile
 
 DEMO_BASE_URL = "http://127.0.0.1:8787"
 PROFILES_SEPARATOR = ","
@@ -100,6 +104,28 @@ class ProjectSessions:
             self.local.close()
 
 
+def profile_session(
+    profile: Profile, client: PortingClient, local: LocalState, settings: ListSettings
+) -> Session:
+    """The session of ``profile`` on ``client``, with its Needs attention board in ``local``."""
+    return Session(
+        profile_name=profile.name,
+        project_id=profile.project_id,
+        api_host=client.api_host,
+        client=client,
+        key_id=profile.key_id,
+        read_only=profile.read_only,
+        color=profile.color,
+        settings=settings,
+        webhook_listen=profile.webhook_listen,
+        webhook_secret_env=profile.webhook_secret_env,
+        attention=local.attention(
+            client, key_id=profile.key_id, settings=attention_settings(settings)
+        ),
+        desktop_notifications=profile.desktop_notifications,
+    )
+
+
 def _shared_state(owner: LocalState, profile: str, project_id: str, clock: Clock) -> LocalState:
     """``owner``'s store, for another profile (only ``owner`` closes it)."""
     return LocalState(profile, project_id, owner.store, owner.problem, clock)
@@ -137,7 +163,6 @@ def open_project_sessions(
     if warn is not None:
         for warning in warnings:
             warn(warning)
-    attention = attention_settings(settings)
     projects: list[ProjectSession] = []
     for name in wanted:
         if name in config.invalid and name not in config.profiles:
@@ -154,19 +179,7 @@ def open_project_sessions(
             message = getattr(error, "message", str(error))
             projects.append(ProjectSession(name, None, message, read_only))
             continue
-        session = Session(
-            profile_name=profile.name,
-            project_id=profile.project_id,
-            api_host=client.api_host,
-            client=client,
-            key_id=profile.key_id,
-            read_only=profile.read_only,
-            color=profile.color,
-            settings=settings,
-            webhook_listen=profile.webhook_listen,
-            webhook_secret_env=profile.webhook_secret_env,
-            attention=local.attention(client, key_id=profile.key_id, settings=attention),
-        )
+        session = profile_session(profile, client, local, settings)
         projects.append(ProjectSession(name, session, None, profile.read_only))
     return ProjectSessions(projects, owner, warnings)
 

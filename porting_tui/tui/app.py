@@ -16,8 +16,7 @@ from porting_tui.listing.session import Session
 from porting_tui.local.store_problems import add_problem_listener
 from porting_tui.tui.commands import ProfileCommands, ScreenCommands
 from porting_tui.tui.crash_safe_app import CrashSafeApp
-from porting_tui.tui.dialogs.action_dialog import typed_input_on_quit
-from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
+from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog, quit_asking_first
 from porting_tui.tui.launch_projects import ALL_PROJECTS_CHOICE, several_projects
 from porting_tui.tui.profile_switch import switch_problem
 from porting_tui.tui.reason_alerts import ReasonAlerts
@@ -169,19 +168,7 @@ class PortingApp(CrashSafeApp[str | None]):
 
     async def action_quit(self) -> None:
         """Quit, after asking when an open dialog holds typed text (a note, an edit)."""
-        notes = typed_input_on_quit(self.screen_stack)
-        if not notes:
-            self.exit()
-            return
-        if isinstance(self.screen, ConfirmDialog):
-            return
-
-        def answered(quit_now: bool | None) -> None:
-            if quit_now:
-                self.exit()
-
-        question = "Quit porting-tui?\n" + "\n".join(notes)
-        self.push_screen(ConfirmDialog("Quit?", question, "Quit", "Stay"), answered)
+        quit_asking_first(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "advance_demo_clock":

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, TextIO
 
-from porting_tui.attention.settings import AttentionSettings
 from porting_tui.listing.attention_context import LocalState
 from porting_tui.listing.session import DEMO_CHOICE, ListSettings, Session
 from porting_tui.tui.launch_projects import ALL_PROJECTS_CHOICE, run_all_projects
@@ -21,14 +20,9 @@ DEMO_BASE_URL = "http://127.0.0.1:8787"
 EXIT_PROFILE = 2
 
 
-def attention_of(settings: ListSettings) -> AttentionSettings:
-    return AttentionSettings(
-        stale_pending_days=settings.stale_days, concurrency=settings.detail_concurrency
-    )
-
-
 def profile_session(profile_name: str | None, settings: ListSettings, err: TextIO) -> Session:
     """The session of the chosen (or default) profile; ProfileError or PortingConfigError."""
+    from porting_tui.listing.project_sessions import profile_session as session_of_profile
     from porting_tui.local.profiles import load_config, select_profile
 
     config = load_config()
@@ -39,20 +33,7 @@ def profile_session(profile_name: str | None, settings: ListSettings, err: TextI
     if local.problem:
         print(f"porting-tui: warning: {local.problem}", file=err)
     client = profile.make_client(on_mutation=local.on_mutation())
-    return Session(
-        profile_name=profile.name,
-        project_id=profile.project_id,
-        api_host=client.api_host,
-        client=client,
-        key_id=profile.key_id,
-        read_only=profile.read_only,
-        color=profile.color,
-        settings=settings,
-        webhook_listen=profile.webhook_listen,
-        webhook_secret_env=profile.webhook_secret_env,
-        attention=local.attention(client, key_id=profile.key_id, settings=attention_of(settings)),
-        desktop_notifications=profile.desktop_notifications,
-    )
+    return session_of_profile(profile, client, local, settings)
 
 
 def demo_session(settings: ListSettings, orders: int | None = None) -> Session:
@@ -68,6 +49,7 @@ def demo_session(settings: ListSettings, orders: int | None = None) -> Session:
         create_emulator,
     )
     from porting_tui.emulator.demo_world import DEMO_ORDERS, demo_settings
+    from porting_tui.listing.project_sessions import attention_settings
 
     emulator = create_emulator(demo_settings(orders=DEMO_ORDERS if orders is None else orders))
     # The demo's seen-state lives in a throwaway store and runs on the emulator's clock.
@@ -91,7 +73,9 @@ def demo_session(settings: ListSettings, orders: int | None = None) -> Session:
         now=emulator.clock.now,
         settings=settings,
         advance_demo_clock=emulator.advance,
-        attention=local.attention(client, key_id=DEMO_KEY_ID, settings=attention_of(settings)),
+        attention=local.attention(
+            client, key_id=DEMO_KEY_ID, settings=attention_settings(settings)
+        ),
     )
 
 

@@ -31,22 +31,9 @@ def several_projects(demo: bool) -> bool:
         return False
 
 
-def desktop_projects(demo: bool) -> set[str]:
-    """The projects whose profile asks for desktop notifications."""
-    from porting_tui.local.errors import ProfileError
-    from porting_tui.local.profiles import load_config
-
-    if demo:
-        return set(DEMO_DESKTOP_PROJECTS)
-    try:
-        profiles = load_config().profiles
-    except ProfileError:
-        return set()
-    return {name for name, profile in profiles.items() if profile.desktop_notifications}
-
-
 def with_desktop_notifications(sessions: ProjectSessions, names: Collection[str]) -> None:
-    """Turn the sessions of ``names`` to desktop notifications (the others stay off)."""
+    """Turn the sessions of ``names`` to desktop notifications (the others stay off): the
+    demo's projects have no profile to ask for them."""
     for project in sessions.projects:
         if project.session is not None:
             wanted = project.name in names
@@ -73,7 +60,8 @@ def run_all_projects(
         return EXIT_PROFILE
     if sessions is None:
         return EXIT_PROFILE
-    with_desktop_notifications(sessions, desktop_projects(demo))
+    if demo:
+        with_desktop_notifications(sessions, DEMO_DESKTOP_PROJECTS)
     (run or _run_app)(sessions)
     return 0
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
@@ -63,3 +63,22 @@ class ConfirmDialog(Dialog[bool]):
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
+
+
+def quit_asking_first(app: App[Any]) -> None:
+    """Quit ``app``, after asking when an open dialog holds typed text (a note, an edit)."""
+    from porting_tui.tui.dialogs.action_dialog import typed_input_on_quit
+
+    notes = typed_input_on_quit(app.screen_stack)
+    if not notes:
+        app.exit()
+        return
+    if isinstance(app.screen, ConfirmDialog):
+        return
+
+    def answered(quit_now: bool | None) -> None:
+        if quit_now:
+            app.exit()
+
+    question = "Quit porting-tui?\n" + "\n".join(notes)
+    app.push_screen(ConfirmDialog("Quit?", question, "Quit", "Stay"), answered)
