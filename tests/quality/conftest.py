@@ -99,7 +99,7 @@ class QualityTransport(httpx.AsyncBaseTransport):
         self.requests.clear()
 
 
-def make_emulator(orders: int = 30, seed: int = 7) -> Emulator:
+def make_emulator(orders: int = 100, seed: int = 7) -> Emulator:
     return create_emulator(
         EmulatorSettings(orders=orders, seed=seed, speed=0, start=START, webhook_delivery=False),
         sleep=held_answer,

@@ -67,8 +67,9 @@ def poison(order: OrderRecord) -> None:
 
 @pytest.fixture
 def poisoned(emulator: Emulator) -> OrderRecord:
-    """The newest order (first in the list), with hostile text everywhere."""
-    order = emulator.store.orders[max(emulator.store.orders)]
+    """The newest PENDING order (first in the Pending view), with hostile text everywhere."""
+    pending = [order for order in emulator.store.orders.values() if order.status == "PENDING"]
+    order = max(pending, key=lambda order: order.id)
     poison(order)
     emulator.store.touch(order)
     return order
