@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from porting_tui.cli.context import CommandError, ExitCode, client_options, json_option, today
-from porting_tui.cli.output import info, safe_text
+from porting_tui.cli.context import ExitCode, json_option
+from porting_tui.cli.output import info
 
 if TYPE_CHECKING:
     from porting_tui.attention.all_projects_board import AllProjectsBoard
@@ -16,56 +16,6 @@ if TYPE_CHECKING:
 
 WATCH_OPTIONS = "attention_watch"
 """The key of ``ctx.obj`` where tests put the watch's ``sleep``, ``clock`` and ``rounds``."""
-
-
-def _names(all_profiles: bool, profiles: str | None) -> list[str] | None:
-    """The profiles asked for; None means every one. UsageError for both or a bad list."""
-    from porting_tui.listing.project_sessions import parse_profile_names
-    from porting_tui.local.errors import ProfileError
-
-    if all_profiles and profiles:
-        raise click.UsageError("use either --all or --profiles, not both")
-    if not profiles:
-        return None
-    try:
-        return parse_profile_names(profiles)
-    except ProfileError as error:
-        raise click.UsageError(error.message) from None
-
-
-def _demo_sessions(ctx: click.Context, names: list[str] | None, every: bool) -> ProjectSessions:
-    """The demo's projects: all with --all, the named ones, or the first (acme)."""
-    from porting_tui.emulator.demo_projects import DEMO_PROJECTS
-    from porting_tui.listing.project_sessions import demo_project_sessions
-    from porting_tui.listing.session import ListSettings
-    from porting_tui.local.errors import ProfileError
-
-    wanted = None if every else (names or [DEMO_PROJECTS[0].name])
-    try:
-        return demo_project_sessions(ListSettings(), today=today(ctx), names=wanted)
-    except ProfileError as error:
-        raise click.UsageError(error.message) from None
-
-
-def _sessions(ctx: click.Context, names: list[str] | None, every: bool) -> ProjectSessions:
-    """The projects of this run: the demo's, every profile, the named ones or the default."""
-    from porting_tui.listing.project_sessions import open_project_sessions
-    from porting_tui.listing.session import ListSettings
-    from porting_tui.local.errors import ProfileError
-    from porting_tui.local.profiles import load_config, select_profile
-
-    obj = ctx.find_root().obj or {}
-    try:
-        if not every and names is None:
-            names = [select_profile(load_config(), obj.get("profile")).name]
-        return open_project_sessions(
-            names,
-            ListSettings(),
-            warn=lambda warning: info(f"warning: {safe_text(warning)}"),
-            client_options=client_options(ctx),
-        )
-    except ProfileError as error:
-        raise CommandError(safe_text(error.message), ExitCode.USAGE) from None
 
 
 def exit_code(board: AllProjectsBoard) -> ExitCode:
@@ -132,15 +82,10 @@ def attention(
       2  wrong options or an unknown profile
     With --watch: 0 when stopped, 9 when no project could be read at all.
     """
+    from porting_tui.cli.project_choice import chosen_projects
+
     obj = ctx.find_root().obj or {}
-    # ``porting-tui --all attention`` asks the same as ``porting-tui attention --all``.
-    all_profiles = all_profiles or bool(obj.get("all_projects"))
-    profiles = profiles or obj.get("profiles")
-    names = _names(all_profiles, profiles)
-    if demo or obj.get("demo"):
-        sessions = _demo_sessions(ctx, names, all_profiles)
-    else:
-        sessions = _sessions(ctx, names, all_profiles)
+    sessions = chosen_projects(ctx, all_profiles, profiles, demo=demo).sessions()
     if watch:
         from porting_tui.cli.attention_watch import run_watch
 

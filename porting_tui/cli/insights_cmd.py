@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from porting_tui.client import PortingClient
     from porting_tui.insights.period import Period
     from porting_tui.insights.reader import InsightsReading
+    from porting_tui.listing.project_sessions import ProjectSessions
     from porting_tui.local.store import LocalStore
 
 STDOUT = "-"
@@ -52,6 +53,16 @@ STDOUT = "-"
     help="Write a self-contained HTML report with charts to FILE (opens offline).",
 )
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@click.option(
+    "--all",
+    "all_profiles",
+    is_flag=True,
+    help="Every profile of the config file (with --demo: the demo's projects), each read at "
+    "once, then all of them together.",
+)
+@click.option(
+    "--profiles", metavar="A,B", help="These profiles (comma-separated) instead of the default."
+)
 @click.pass_context
 def insights(
     ctx: click.Context,
@@ -62,12 +73,26 @@ def insights(
     csv_file: str | None,
     html_file: Path | None,
     force: bool,
+    all_profiles: bool,
+    profiles: str | None,
 ) -> None:
     """Rejections by carrier and reason, lead times, weekly progress and stuck orders.
 
     Reads the orders created in the period (and every PENDING order, for their age), with
     their details. Without --json, --csv or --html, prints tables. The order ids behind
     each figure are in --json and --csv.
+
+    With --all or --profiles, each project is read at once and shown apart (a project that
+    cannot be read shows its error), then "All projects": the figures over all their orders
+    together, with order ids as project:id (the tables count them). --json gives
+    {"projects": [...], "all": {...}}, --csv a project column first, --html a section per
+    project after the one of all. With a single project, the output is that of one.
+
+    \b
+    Exit status:
+      0  the figures were read
+      9  --all or --profiles: at least one project could not be read (the others are shown)
+      2  wrong options or an unknown profile
     """
     if as_json and csv_file == STDOUT:
         raise click.UsageError(
@@ -77,6 +102,12 @@ def insights(
 
     today = today_of(ctx)
     period = _period(days, start, end, today)
+    from porting_tui.cli.project_choice import chosen_projects
+
+    choice = chosen_projects(ctx, all_profiles, profiles)
+    if choice.several:
+        code = _several(choice.sessions(), period, today, as_json, csv_file, html_file, force)
+        ctx.exit(int(code))
     demo = bool((ctx.find_root().obj or {}).get("demo"))
     # The demo's emulator is made anew by run_api: opening a session here would make two.
     profile = "demo" if demo else open_session(ctx).profile_name
@@ -87,6 +118,43 @@ def insights(
         if store is not None:
             store.close()
     _output(reading, profile, as_json, csv_file, html_file, force)
+
+
+def _several(
+    sessions: ProjectSessions,
+    period: Period,
+    today: date,
+    as_json: bool,
+    csv_file: str | None,
+    html_file: Path | None,
+    force: bool,
+) -> ExitCode:
+    """Every project of ``sessions`` read at once; one project's output when there is one."""
+    import asyncio
+
+    from porting_tui.cli.insights_projects import output_projects, read_projects, report_costs
+    from porting_tui.insights.combined import combine_readings
+
+    readings = asyncio.run(read_projects(sessions, period, today))
+    failed = any(project.reading is None for project in readings)
+    only = readings[0] if len(readings) == 1 else None
+    if only is not None and only.reading is not None:
+        _output(only.reading, only.name, as_json, csv_file, html_file, force)
+        return ExitCode.OK
+    report_costs(readings)
+    if only is not None:
+        # One project, and it failed: there is nothing to show but its error.
+        return ExitCode.PROJECT_FAILED
+    output_projects(
+        readings,
+        combine_readings(readings, period, today=today),
+        as_json=as_json,
+        csv_file=csv_file,
+        html_file=html_file,
+        write=lambda path, text: _write(path, text, force),
+        stdout=STDOUT,
+    )
+    return ExitCode.PROJECT_FAILED if failed else ExitCode.OK
 
 
 def _period(days: int | None, start: str | None, end: str | None, today: date) -> Period:

@@ -18,7 +18,9 @@ SHOWN_IDS = 5
 """Order ids written in a cell; more are counted (--json has them all)."""
 
 
-def print_insights(insights: Insights, project: str) -> None:
+def print_insights(insights: Insights, project: str, *, show_ids: bool = True) -> None:
+    """Every figure as a table; without ``show_ids`` (ids of several projects repeat) the
+    orders behind a figure are counted instead of listed."""
     period = insights.period
     click.echo(
         safe_text(
@@ -53,7 +55,7 @@ def print_insights(insights: Insights, project: str) -> None:
                     reason.reason,
                     reason.numbers,
                     f"{reason.share:.1%}",
-                    ids(reason.order_ids),
+                    ids(reason.order_ids) if show_ids else len(reason.order_ids),
                 )
                 for carrier in insights.rejections
                 for index, reason in enumerate(carrier.reasons)
@@ -78,9 +80,11 @@ def print_insights(insights: Insights, project: str) -> None:
     if insights.stuck_undated:
         undated = insights.stuck_undated
         rows.append(("unknown age", len(undated), ids(undated)))
-    print_table(
-        ("AGE", "ORDERS", "OLDEST FIRST"), rows, title="Stuck: PENDING orders by calendar days"
-    )
+    columns: tuple[str, ...] = ("AGE", "ORDERS", "OLDEST FIRST")
+    if not show_ids:
+        rows = [row[:2] for row in rows]
+        columns = columns[:2]
+    print_table(columns, rows, title="Stuck: PENDING orders by calendar days")
 
 
 def counts_text(counts: ReadCounts) -> str:

@@ -121,15 +121,24 @@ def insights_from_data(data: dict[str, Any]) -> Insights:
 
 def render_csv(insights: Insights) -> str:
     """Every figure, one section each (see the module's docstring)."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
-    sections = (
+    return render_csv_sections(csv_sections(insights))
+
+
+def csv_sections(insights: Insights) -> tuple[list[Sequence[object]], ...]:
+    """The rows of each section of ``render_csv``, its header row first, cells as they are."""
+    return (
         _weekly_rows(insights),
         _rejection_rows(insights),
         _lead_rows(insights),
         _stuck_rows(insights),
         _status_rows(insights),
     )
+
+
+def render_csv_sections(sections: Sequence[Sequence[Sequence[object]]]) -> str:
+    """Sections of rows as one CSV text, a blank line between them, cells made safe."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
     for index, rows in enumerate(sections):
         if index:
             writer.writerow([])

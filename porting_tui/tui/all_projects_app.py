@@ -110,6 +110,21 @@ class AllProjectsApp(CrashSafeApp[None]):
     def on_all_projects_screen_order_chosen(self, event: AllProjectsScreen.OrderChosen) -> None:
         self.open_order(event.project, event.order_id, OrderSequence(NEEDS_ATTENTION, event.listed))
 
+    def on_all_projects_screen_insights_chosen(
+        self, event: AllProjectsScreen.InsightsChosen
+    ) -> None:
+        self.open_insights(event.project)
+
+    def open_insights(self, project: str) -> None:
+        """Insights of ``project`` in its own session: its header names the project."""
+        from porting_tui.tui.screens.insights.insights_screen import InsightsScreen
+
+        session = self.project_sessions.get(project)
+        if session is None:
+            self.notify(f"Project {project} cannot be opened.", severity="error", markup=False)
+            return
+        self.push_screen(InsightsScreen(session))
+
     def open_order(self, project: str, order_id: int, listed: OrderSequence | None = None) -> None:
         """Show the order in its project's session: its header names the project, its
         client and read-only flag are that project's."""

@@ -50,6 +50,7 @@ class AllProjectsScreen(Screen[None]):
         Binding("l", "show_layout('ranked')", "One ranking"),
         Binding("l", "show_layout('sections')", "By project"),
         Binding("r", "refresh", "Refresh"),
+        Binding("I", "insights", "Insights"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -62,6 +63,13 @@ class AllProjectsScreen(Screen[None]):
             self.project = project
             self.order_id = order_id
             self.listed = listed
+
+    class InsightsChosen(Message):
+        """The operator asked for the Insights of ``project``."""
+
+        def __init__(self, project: str) -> None:
+            super().__init__()
+            self.project = project
 
     class NewReasonsFound(Message):
         """A refresh or a webhook brought reasons not known before (each is told once)."""
@@ -251,6 +259,20 @@ class AllProjectsScreen(Screen[None]):
         chosen = self.chosen()
         if chosen is not None:
             self.post_message(self.OrderChosen(chosen.project, chosen.order_id, chosen.listed))
+
+    def action_insights(self) -> None:
+        """Insights of the highlighted order's project (the first that can be read when no
+        order is highlighted: a project with none needing attention has no row)."""
+        chosen = self.chosen()
+        if chosen is not None:
+            project = chosen.project
+        else:
+            usable = [p.name for p in self.sessions.projects if p.session is not None]
+            if not usable:
+                self.notify("No project can be opened.", severity="error", markup=False)
+                return
+            project = usable[0]
+        self.post_message(self.InsightsChosen(project))
 
     @on(OptionList.OptionSelected, f"#{SECTIONS}")
     def _option_selected(self, event: OptionList.OptionSelected) -> None:

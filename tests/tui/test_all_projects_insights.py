@@ -1,0 +1,65 @@
+"""``I`` on the board across projects opens Insights of the highlighted row's project."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from porting_tui.tui.all_projects_app import AllProjectsApp
+from porting_tui.tui.screens.all_projects.all_projects_screen import AllProjectsScreen
+from porting_tui.tui.screens.all_projects.sections_list import SectionsList
+from porting_tui.tui.screens.help_screen import described_bindings
+from porting_tui.tui.screens.insights.insights_screen import InsightsScreen
+from porting_tui.tui.widgets.status_header import StatusHeader
+from tests.attention.projects import EmulatedProject
+from tests.tui.all_projects_support import (
+    board_screen,
+    loaded,
+    project_sessions,
+    rejected_and_noted,
+    three_projects,
+)
+from tests.waiting import wait_until
+
+
+@pytest.fixture
+async def projects() -> AsyncIterator[list[EmulatedProject]]:
+    built = three_projects()
+    yield built
+    for project in built:
+        await project.emulator.aclose()
+
+
+async def test_I_opens_insights_of_the_highlighted_rows_project(
+    projects: list[EmulatedProject], tmp_path: Path
+) -> None:
+    made = await rejected_and_noted(projects)
+    app = AllProjectsApp(project_sessions(projects, tmp_path / "s.sqlite3"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: loaded(app), "every project read")
+        board = board_screen(app)
+        keys = {entry.description: entry.keys for entry in described_bindings(board)}
+        assert keys["Insights"] == "I"  # in the footer and the palette alike
+        await pilot.pause()
+        board.query_one(SectionsList).select_row("globex", made["globex"])
+        await pilot.press("I")
+        await wait_until(pilot, lambda: isinstance(app.screen, InsightsScreen), "Insights")
+        insights = app.screen
+        assert isinstance(insights, InsightsScreen)
+        assert insights.session is app.project_sessions["globex"]
+        await wait_until(pilot, lambda: insights.reading is not None, "the figures read")
+        where = str(insights.query_one(StatusHeader).query_one("#where", Static).render())
+        assert where.startswith("globex · proj globex-project")
+        assert insights.reading is not None and insights.reading.insights.orders >= 1
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, AllProjectsScreen), "the board")
+        board.query_one(SectionsList).select_row("acme", made["acme"])
+        await pilot.press("I")
+        await wait_until(pilot, lambda: isinstance(app.screen, InsightsScreen), "Insights")
+        again = app.screen
+        assert isinstance(again, InsightsScreen)
+        assert again.session is app.project_sessions["acme"]
+        await wait_until(pilot, lambda: again.reading is not None, "acme read")
