@@ -60,7 +60,8 @@ def ranked_bars(title: str, rows: Sequence[tuple[str, float, str]]) -> str:
     label_width = min(max((len(label) for label, _, _ in rows), default=4), LABEL_CHARS)
     left = 12 + label_width * CHAR_WIDTH
     bar_space, row_height, top = 300.0, 22.0, 12.0
-    width = left + bar_space + 120
+    longest = max((text for _, _, text in rows), key=len, default="")
+    width = left + bar_space + max(120.0, 6 + _text_width(longest) + 12)
     height = top + max(len(rows), 1) * row_height + 8
     chart = Svg(width, height, title)
     peak = max((value for _, value, _ in rows), default=0) or 1
@@ -81,7 +82,9 @@ def box_plots(title: str, rows: Sequence[tuple[str, Distribution]], *, unit: str
     label_width = min(max((len(label) for label, _ in rows), default=4), LABEL_CHARS)
     left = 12 + label_width * CHAR_WIDTH
     plot, row_height, top = 320.0, 26.0, 30.0
-    width = left + plot + 170
+    summaries = [_box_summary(figures) for _, figures in rows]
+    # Room for the longest summary written after the plot, or its end is cut off.
+    width = left + plot + 8 + _text_width(max(summaries, key=len, default="no data")) + 12
     height = top + max(len(rows), 1) * row_height + 28
     chart = Svg(width, height, title)
     peak = nice_top(max((d.maximum or 0 for _, d in rows), default=0))
@@ -95,7 +98,7 @@ def box_plots(title: str, rows: Sequence[tuple[str, Distribution]], *, unit: str
     for tick in (0.0, peak / 2, peak):
         chart.line(at(tick), axis_y, at(tick), axis_y + 4, AXIS)
         chart.text(at(tick), axis_y + 16, f"{tick:g}", anchor="middle", size=10, fill=AXIS)
-    for index, (label, figures) in enumerate(rows):
+    for index, ((label, figures), summary) in enumerate(zip(rows, summaries, strict=True)):
         y = top + index * row_height
         middle = y + row_height / 2
         chart.text(left - 8, middle + 4, shorten(label, LABEL_CHARS), anchor="end", tooltip=label)
@@ -114,10 +117,22 @@ def box_plots(title: str, rows: Sequence[tuple[str, Distribution]], *, unit: str
         chart.rect(at(q1), middle - 8, at(q3) - at(q1), 16, PALETTE[5], tooltip=tip)
         chart.line(at(median), middle - 9, at(median), middle + 9, "#000", stroke_width=2)
         chart.text(at(p90), middle + 4, "◆", anchor="middle", size=10, fill=PALETTE[3])
-        chart.text(
-            left + plot + 8, middle + 4, f"median {median:g} · p90 {p90:g} (n={figures.count})"
-        )
+        chart.text(left + plot + 8, middle + 4, summary)
     return chart.render()
+
+
+def _box_summary(figures: Distribution) -> str:
+    """What is written after a box: its median, 90th percentile and sample count."""
+    if not figures.count or figures.minimum is None:
+        return ""
+    median, p90 = figures.median or 0.0, figures.p90 or 0.0
+    return f"median {median:g} · p90 {p90:g} (n={figures.count})"
+
+
+def _text_width(text: str) -> float:
+    # Digits and letters of 12 px text run a little wider than CHAR_WIDTH's average in some
+    # fonts: a character's margin keeps the end of the text inside the picture.
+    return (len(text) + 1) * CHAR_WIDTH
 
 
 def _legend(chart: Svg, names: Sequence[str], x: float, y: float) -> None:

@@ -11,21 +11,32 @@ from porting_tui.insights.distribution import distribution
 from porting_tui.insights.figures import (
     AGE_BUCKETS,
     ALL_CARRIERS,
-    CarrierRejections,
     Insights,
     LeadTimes,
-    RejectionReason,
+    RejectionSources,
     StatusCount,
     StuckBucket,
     Tally,
     WeekFigures,
 )
+from porting_tui.insights.past_rejections import PastRejections
 from porting_tui.insights.period import Period, monday_of
+from porting_tui.insights.rejection_count import count_rejections
 from porting_tui.local.order_state import OrderState
 
 
-def compute_insights(orders: Iterable[OrderState], period: Period, *, today: date) -> Insights:
-    """Every figure of ``period`` from ``orders`` (``figures``' docstring says which count)."""
+def compute_insights(
+    orders: Iterable[OrderState],
+    period: Period,
+    *,
+    today: date,
+    past: PastRejections | None = None,
+) -> Insights:
+    """Every figure of ``period`` from ``orders`` (``figures``' docstring says which count).
+
+    ``past``: rejections observed earlier (the local timeline, webhook events), counted with
+    those the orders show now; without it, only the numbers rejected now count.
+    """
     given = list(orders)
     cohort = [order for order in given if period.contains(order.created_date)]
     samples = _lead_samples(cohort)
@@ -35,7 +46,7 @@ def compute_insights(orders: Iterable[OrderState], period: Period, *, today: dat
         orders=len(cohort),
         numbers=sum(len(order.numbers) for order in cohort),
         weeks=weekly_figures(given, period),
-        rejections=rejections(cohort),
+        rejections=count_rejections(cohort, past)[0],
         lead_times=tuple(_lead_times(carrier, pairs) for carrier, pairs in sorted(samples.items())),
         lead_times_all=_lead_times(
             ALL_CARRIERS, [pair for pairs in samples.values() for pair in pairs]
@@ -56,6 +67,14 @@ def compute_insights(orders: Iterable[OrderState], period: Period, *, today: dat
         ),
         undated_orders=tuple(sorted(o.order_id for o in given if o.created_date is None)),
     )
+
+
+def rejection_sources(
+    orders: Iterable[OrderState], period: Period, past: PastRejections | None = None
+) -> RejectionSources:
+    """Where the rejections of ``compute_insights``' figure were found (``RejectionSources``)."""
+    cohort = [order for order in orders if period.contains(order.created_date)]
+    return count_rejections(cohort, past)[1]
 
 
 def status_counts(statuses: Counter[str]) -> tuple[StatusCount, ...]:
@@ -119,43 +138,6 @@ def weekly_figures(orders: Sequence[OrderState], period: Period) -> tuple[WeekFi
         )
         for week in period.weeks()
     )
-
-
-def rejections(cohort: Sequence[OrderState]) -> tuple[CarrierRejections, ...]:
-    """Per losing carrier with a rejection: its reasons ranked by numbers, then by text."""
-    carrier_numbers: Counter[str] = Counter()
-    reason_numbers: dict[str, Counter[str]] = defaultdict(Counter)
-    reason_orders: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for order in cohort:
-        for number in order.numbers:
-            carrier = events.carrier_of(number)
-            carrier_numbers[carrier] += 1
-            if number.status != events.REJECTED:
-                continue
-            reason = (number.reason or "").strip() or events.NO_REASON
-            reason_numbers[carrier][reason] += 1
-            reason_orders[carrier, reason].add(order.order_id)
-    figures = []
-    for carrier, reasons in reason_numbers.items():
-        total = carrier_numbers[carrier]
-        ranked = sorted(reasons.items(), key=lambda item: (-item[1], item[0]))
-        figures.append(
-            CarrierRejections(
-                carrier=carrier,
-                numbers=total,
-                rejected=sum(reasons.values()),
-                reasons=tuple(
-                    RejectionReason(
-                        reason=reason,
-                        numbers=count,
-                        share=count / total,
-                        order_ids=tuple(sorted(reason_orders[carrier, reason])),
-                    )
-                    for reason, count in ranked
-                ),
-            )
-        )
-    return tuple(sorted(figures, key=lambda figure: (-figure.rejected, figure.carrier)))
 
 
 _Pair = tuple[int | None, int | None]

@@ -3,7 +3,9 @@
 Which orders count where:
 
 - *The cohort* is the orders created in the period (``OrderState.created_date``). The
-  rejections, lead times and status counts describe the cohort.
+  rejections, lead times and status counts describe the cohort. Rejections are those the
+  details show now and, when given, those observed before (``rejection_count``): a number
+  fixed and sent again no longer shows its own.
 - *Weekly counts* place each event in the week it happened, for every order given, as long as
   the day is inside the period: creation (``created_date``), confirmation (the number's
   confirmation time, else its FOC date), completion (the last activation of a COMPLETED order)
@@ -111,6 +113,24 @@ class CarrierRejections:
     def share(self) -> float:
         """The share of the carrier's numbers that are rejected, 0 to 1."""
         return self.rejected / self.numbers if self.numbers else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class RejectionSources:
+    """Where the cohort's rejections (order, number, reason) were found; one may be in several.
+
+    The order details only show the numbers rejected now: a number fixed and sent again is
+    PENDING, its rejection gone. The app's timeline and the stored webhook events remember it.
+    """
+
+    still_rejected: int = 0
+    """Numbers rejected (or excluded with a reason) in the orders' details now."""
+    seen_by_app: int = 0
+    """Rejections the app recorded in its timeline when it read the orders."""
+    from_webhooks: int = 0
+    """Rejections carried by stored NUMBERS_REJECTED webhook events."""
+    since: date | None = None
+    """The day the app's timeline of the profile starts; None: it has no entry."""
 
 
 @dataclass(frozen=True, slots=True)

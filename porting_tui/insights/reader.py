@@ -8,13 +8,16 @@ period's orders come from the cache Needs attention keeps in the local store
 list walks and the orders that changed. Details are read several at a time
 (``DetailFetcher``, which slows down on 429) and recorded through ``OrderTracker``, so the
 timeline of what changed and the cache stay together, as when Needs attention reads them.
+The rejections counted are those the details show now and those the store remembers (its
+timeline, its webhook events: ``past_rejections_reader``), since a number fixed and sent again
+shows no trace of its rejection.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from porting_tui.attention.detail_cache import DetailCache
@@ -23,8 +26,10 @@ from porting_tui.attention.settings import MAX_CONCURRENCY
 from porting_tui.attention.tracker import OrderTracker
 from porting_tui.client import Order, OrderListItem, OrderPage, PortingClient
 from porting_tui.client.pagination import iterate_pages
-from porting_tui.insights.compute import compute_insights
-from porting_tui.insights.figures import Insights
+from porting_tui.insights.compute import compute_insights, rejection_sources
+from porting_tui.insights.figures import Insights, RejectionSources
+from porting_tui.insights.past_rejections import PastRejections
+from porting_tui.insights.past_rejections_reader import read_past_rejections
 from porting_tui.insights.period import Period
 from porting_tui.local.order_state import OrderState, list_key, order_state
 from porting_tui.local.seen_state import Clock, utc_now
@@ -63,6 +68,11 @@ class InsightsReading:
     insights: Insights
     counts: ReadCounts
     failed_order_ids: tuple[int, ...] = ()
+    statuses: Mapping[int, str] = field(default_factory=dict)
+    """Each order listed (the period's and every PENDING one) -> its status on the list."""
+    rejection_sources: RejectionSources = field(default_factory=RejectionSources)
+    past_rejections: PastRejections | None = None
+    """What the local store remembered of past rejections; None without a store."""
 
 
 class InsightsReader:
@@ -82,6 +92,8 @@ class InsightsReader:
         sleep: Sleep = asyncio.sleep,
     ) -> None:
         self.client = client
+        self.store = store
+        self.profile = profile
         self.tracker = OrderTracker(store, profile, clock=clock) if store is not None else None
         self.concurrency = concurrency
         self._sleep = sleep
@@ -121,8 +133,18 @@ class InsightsReader:
             details_reused=reused,
             details_failed=len(failed),
         )
-        insights = compute_insights(states.values(), period, today=today)
-        return InsightsReading(insights, counts, tuple(sorted(failed)))
+        # Read after the details: the rejections they showed for the first time are in it.
+        past = read_past_rejections(self.store, self.profile) if self.store is not None else None
+        insights = compute_insights(states.values(), period, today=today, past=past)
+        statuses = {row.id: row.status for row in (*rows.values(), *pending.values()) if row.status}
+        return InsightsReading(
+            insights,
+            counts,
+            tuple(sorted(failed)),
+            statuses=statuses,
+            rejection_sources=rejection_sources(states.values(), period, past),
+            past_rejections=past,
+        )
 
     async def _walk(
         self,

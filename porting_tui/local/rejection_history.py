@@ -41,7 +41,9 @@ OBSERVATIONS_TABLE = "order_observations"
 # The timeline entries of numbers changing status, as porting_tui/attention/changes.py
 # writes them (kind "numbers"): "3 numbers REJECTED: <reason> (+1..., +1... and 1 more)".
 _NUMBERS_KIND = "numbers"
-_REJECTED_ENTRY = re.compile(r"^\d+ numbers? REJECTED: (?P<reason>.+) \((?P<numbers>[^()]*)\)$")
+_REJECTED_ENTRY = re.compile(
+    r"^(?P<count>\d+) numbers? REJECTED: (?P<reason>.+) \((?P<numbers>[^()]*)\)$"
+)
 _MORE = re.compile(r"\s+and \d+ more$")
 
 
@@ -93,14 +95,44 @@ class _Order:
         )
 
 
-def rejected_entry(text: str) -> tuple[str, tuple[str, ...]] | None:
-    """(reason, numbers listed) of a timeline text of rejected numbers, else None."""
+@dataclass(frozen=True, slots=True)
+class RejectedEntry:
+    """A timeline text of rejected numbers, read back."""
+
+    reason: str
+    numbers: tuple[str, ...]
+    """The numbers listed: only the first few of a longer rejection ("... and 3 more")."""
+    count: int
+    """How many numbers were rejected, listed or not."""
+
+
+def parse_rejected_entry(text: str) -> RejectedEntry | None:
+    """The rejection a timeline text of rejected numbers tells, else None."""
     match = _REJECTED_ENTRY.match(text.strip())
     if match is None:
         return None
     listed = _MORE.sub("", match.group("numbers"))
     numbers = tuple(n.strip() for n in listed.split(",") if n.strip())
-    return match.group("reason").strip(), numbers
+    count = max(int(match.group("count")), len(numbers))
+    return RejectedEntry(match.group("reason").strip(), numbers, count)
+
+
+def rejected_entry(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """(reason, numbers listed) of a timeline text of rejected numbers, else None."""
+    entry = parse_rejected_entry(text)
+    return (entry.reason, entry.numbers) if entry is not None else None
+
+
+def rejection_texts(store: LocalStore, profile: str) -> list[tuple[int, str]]:
+    """(order id, text) of every timeline entry of numbers changing status, oldest first;
+    ``parse_rejected_entry`` tells which are rejections."""
+    Timeline(store, profile)  # makes sure the table exists, even in a store that never had it
+    rows = store.query(
+        "SELECT order_id, text FROM timeline WHERE profile = ? AND kind = ? "
+        "ORDER BY happened_at, id",
+        (profile, _NUMBERS_KIND),
+    )
+    return [(row["order_id"], row["text"]) for row in rows]
 
 
 def outcomes_of(
@@ -192,18 +224,10 @@ class RejectionHistory:
                 continue  # a picture written by another version: not worth failing over
         return states
 
-    def _rejection_texts(self) -> list[tuple[int, str]]:
-        rows = self.store.query(
-            "SELECT order_id, text FROM timeline WHERE profile = ? AND kind = ? "
-            "ORDER BY happened_at, id",
-            (self.profile, _NUMBERS_KIND),
-        )
-        return [(row["order_id"], row["text"]) for row in rows]
-
     def outcomes(self) -> list[OrderOutcome]:
         states = self._observed_states()
         states += [seen.state for seen in self._seen.all().values()]
-        return outcomes_of(states, self._rejection_texts())
+        return outcomes_of(states, rejection_texts(self.store, self.profile))
 
     def learned(self, last: int = DEFAULT_LAST_ORDERS) -> list[LearnedRejection]:
         """What each losing carrier rejected in its ``last`` most recent orders."""

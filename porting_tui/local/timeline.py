@@ -100,3 +100,11 @@ class Timeline:
             )
             for row in rows
         ]
+
+    def first_observed(self) -> datetime | None:
+        """When the app first recorded anything of this profile's orders; None: never."""
+        rows = self.store.query(
+            "SELECT min(observed_at) FROM timeline WHERE profile = ?", (self.profile,)
+        )
+        text = rows[0][0] if rows else None
+        return parse_time(text) if text else None

@@ -8,9 +8,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from porting_tui.client import OrderStatus
+from porting_tui.client import OrderStatus, parse_webhook
 from porting_tui.insights.period import Period
 from porting_tui.insights.reader import InsightsReader
+from porting_tui.webhooks.event_store import WebhookEventStore
 from tests.attention.conftest import PROFILE, World, make_world
 
 
@@ -132,3 +133,58 @@ async def test_an_unreadable_detail_counts_the_order_from_its_list_row(world: Wo
     assert reading.insights.orders == reading.counts.listed
     statuses = {count.status: count.count for count in reading.insights.order_statuses}
     assert statuses["COMPLETED"] >= 1
+
+
+async def test_a_rejection_the_timeline_kept_counts_for_an_order_pending_again(
+    world: World,
+) -> None:
+    period = period_of(world)
+    first = await reader(world).read(period, today=period.end)
+    rejected = {
+        (reason.reason, order_id)
+        for carrier in first.insights.rejections
+        for reason in carrier.reasons
+        for order_id in reason.order_ids
+    }
+    reason, order_id = next(
+        (reason, order_id)
+        for reason, order_id in sorted(rejected)
+        if first.statuses.get(order_id) == "PENDING"
+    )
+    order = await world.client.orders.get(order_id)
+    # The fixing PUT: the rejected numbers are PENDING again, their reason cleared.
+    fixed = await world.client.orders.update(order_id, order)
+    assert {n.status for n in fixed.phone_numbers} == {"PENDING"}
+    phone = fixed.phone_numbers[0].phone_number
+    body = (
+        f'{{"type": "NUMBERS_REJECTED", "orderId": "{order_id}", "phoneNumbers": '
+        f'[{{"phoneNumber": "{phone}", "status": "REJECTED", "rejectReason": "From a hook"}}]}}'
+    )
+    WebhookEventStore(world.store).add(parse_webhook(body), body, profile=PROFILE)
+
+    second = await reader(world).read(period, today=period.end)
+
+    reasons = {
+        reason.reason: reason.order_ids
+        for carrier in second.insights.rejections
+        for reason in carrier.reasons
+    }
+    assert order_id in reasons[reason]
+    assert reasons["From a hook"] == (order_id,)
+    sources = second.rejection_sources
+    assert sources.from_webhooks == 1
+    assert sources.still_rejected == first.rejection_sources.still_rejected - 1
+    # Recorded by the first reading (the app seeing the order for the first time), once.
+    assert sources.seen_by_app == first.rejection_sources.seen_by_app >= 1
+    today = world.emulator.clock.now().astimezone().date()
+    assert sources.since is not None and sources.since <= today
+    # The order list's statuses come with the reading, for the drill-down.
+    assert second.statuses[order_id] == "PENDING"
+
+
+async def test_the_statuses_are_the_order_lists(world: World) -> None:
+    period = period_of(world)
+    reading = await reader(world, cached=False).read(period, today=period.end)
+    rows = await world.client.orders.list_page(None, 1000, created_start=period.start)
+    assert {row.id: row.status for row in rows.orders}.items() <= reading.statuses.items()
+    assert reading.past_rejections is None

@@ -19,13 +19,17 @@ from porting_tui.local.order_state import NumberState, OrderState
 from porting_tui.local.rejection_history import (
     OBSERVATIONS_TABLE,
     OrderOutcome,
+    RejectedEntry,
     RejectionHistory,
     learn_rejections,
     outcomes_of,
+    parse_rejected_entry,
     rejected_entry,
+    rejection_texts,
 )
 from porting_tui.local.seen_state import SeenState
 from porting_tui.local.store import LocalStore
+from porting_tui.local.timeline import Timeline
 
 NOW = datetime(2026, 3, 4, 15, 0, tzinfo=UTC)
 VERIZON = "GW Verizon Wireless Grp1"
@@ -60,6 +64,31 @@ def test_a_rejection_on_the_timeline_reads_as_its_reason_and_numbers() -> None:
     [change] = diff_states(before, after)
     assert rejected_entry(change.text) == ("ZIP (5 digits) mismatch", tuple(phones[:5]))
     assert rejected_entry("1 number CONFIRMED: +13125550140") is None
+    # The numbers not listed still count.
+    assert parse_rejected_entry(change.text) == RejectedEntry(
+        "ZIP (5 digits) mismatch", tuple(phones[:5]), 7
+    )
+
+
+def test_the_timeline_texts_of_numbers_and_its_first_day_are_the_profiles(
+    tmp_path: Path,
+) -> None:
+    store = LocalStore.open(tmp_path / "state.db")
+    assert rejection_texts(store, "acme") == []
+    assert Timeline(store, "acme").first_observed() is None
+    phone = "+13125550143"
+    tracker = OrderTracker(store, "acme", clock=lambda: NOW)
+    tracker.observe_state(_state(41, _number(phone)))
+    tracker.observe_state(_state(41, _number(phone, "REJECTED", reason=PIN_REASON)))
+    OrderTracker(store, "other", clock=lambda: NOW).observe_state(
+        _state(44, _number(phone, "REJECTED", reason=ZIP_REASON))
+    )
+    texts = rejection_texts(store, "acme")
+    assert [parse_rejected_entry(text) for _, text in texts][-1] == RejectedEntry(
+        PIN_REASON, (phone,), 1
+    )
+    assert {order_id for order_id, _ in texts} == {41}
+    assert Timeline(store, "acme").first_observed() == NOW
 
 
 def test_each_carrier_counts_its_last_orders_and_each_reason_once_per_order() -> None:

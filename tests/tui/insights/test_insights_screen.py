@@ -3,15 +3,19 @@ and errors. Expected figures come from the core reading the same emulator, never
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
+from pathlib import Path
 
 from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Input, ProgressBar, Static
 
+from porting_tui.emulator import DEMO_KEY_ID, DEMO_PROJECT_ID
 from porting_tui.insights.figures import WEEKLY_KINDS, Insights
 from porting_tui.insights.period import Period
 from porting_tui.insights.reader import InsightsReader
+from porting_tui.listing.attention_context import LocalState
 from porting_tui.listing.session import Session
 from porting_tui.tui.app import PortingApp
 from porting_tui.tui.screens.insights.chart_plot import ChartPlot
@@ -183,6 +187,9 @@ async def test_enter_on_a_row_lists_its_orders_and_enter_opens_one(
     dialog = app.screen
     assert isinstance(dialog, OrdersDialog)
     assert dialog.order_ids == figures.stuck[row].order_ids
+    # Known at once from the order list read with the figures: no detail to read for them.
+    assert screen.reading is not None
+    assert all(dialog.statuses[i] == screen.reading.statuses[i] for i in dialog.order_ids)
     await wait_until(
         pilot,
         lambda: all(dialog.statuses.get(i, READING) != READING for i in dialog.order_ids),
@@ -233,3 +240,26 @@ async def test_80x24_shows_the_chart_with_its_labels(session: Session) -> None:
             for week in screen.reading.insights.weeks
         ]
         assert all(str(total) in drawn.plain for total in totals)
+
+
+async def test_with_a_local_store_the_period_line_says_rejections_include_those_seen(
+    session: Session, tmp_path: Path
+) -> None:
+    local = LocalState.open(
+        "acme-test", DEMO_PROJECT_ID, path=tmp_path / "state.sqlite3", clock=lambda: START
+    )
+    with_store = dataclasses.replace(
+        session, attention=local.attention(session.client, key_id=DEMO_KEY_ID)
+    )
+    app = PortingApp(with_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = await open_insights(pilot)
+        reading = screen.reading
+        assert reading is not None and reading.past_rejections is not None
+        sources = reading.rejection_sources
+        assert sources.since == START.astimezone().date()
+        line = str(screen.query_one("#period-line", Static).render())
+        assert f"seen by this installation since {sources.since.isoformat()}" in line
+        assert f"{sources.still_rejected} still rejected" in line
+    local.close()

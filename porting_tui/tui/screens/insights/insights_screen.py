@@ -19,6 +19,7 @@ from porting_tui.insights.reader import InsightsReader, InsightsReading, ReadCou
 from porting_tui.listing.order_navigation import OrderSequence
 from porting_tui.listing.problems import describe_problem
 from porting_tui.listing.session import Session
+from porting_tui.local.seen_state import utc_now
 from porting_tui.tui.screens.insights.chart_plot import ChartPlot
 from porting_tui.tui.screens.insights.figure_table_view import FigureTableView
 from porting_tui.tui.screens.insights.figure_tables import (
@@ -60,6 +61,19 @@ def summary_text(insights: Insights) -> str:
     )
 
 
+def observed_text(reading: InsightsReading) -> str | None:
+    """What the rejections include beyond the numbers rejected now; None without a store."""
+    sources = reading.rejection_sources
+    if reading.past_rejections is None:
+        return None
+    since = f" since {sources.since.isoformat()}" if sources.since is not None else ""
+    return (
+        f"rejections include those seen by this installation{since} "
+        f"({sources.still_rejected} still rejected, {sources.seen_by_app} seen by the app, "
+        f"{sources.from_webhooks} from webhooks)"
+    )
+
+
 class InsightsScreen(SessionScreen):
     """Reads the period in a worker (a progress bar meanwhile); a failed read keeps the last
     figures on screen under the error."""
@@ -82,7 +96,9 @@ class InsightsScreen(SessionScreen):
         attention = session.attention
         store = attention.local.store if attention is not None else None
         profile = attention.profile if attention is not None else session.profile_name
-        self.reader = InsightsReader(session.client, store, profile)
+        # The local state's clock (the demo's, in the demo), as Needs attention records with.
+        clock = attention.local.clock if attention is not None else utc_now
+        self.reader = InsightsReader(session.client, store, profile, clock=clock)
         self.days: int | None = PRESET_DAYS[0]
         """The last so many days; None for the custom period."""
         self.period = Period.last_days(PRESET_DAYS[0], self.today)
@@ -187,6 +203,8 @@ class InsightsScreen(SessionScreen):
         elif reading is not None and reading.insights.period == self.period:
             line.append(f" · {summary_text(reading.insights)}")
             line.append(f" · {counts_text(reading.counts)}", style="dim")
+            if (observed := observed_text(reading)) is not None:
+                line.append(f" · {observed}", style="dim")
         elif reading is not None:
             line.append(f" · showing {reading.insights.period.describe()}", style="dim")
         self.query_one("#period-line", Static).update(line)
@@ -276,7 +294,8 @@ class InsightsScreen(SessionScreen):
         if not row.orders:
             self.notify(f"{row.title}: no orders to list.", markup=False, timeout=4)
             return
-        dialog = OrdersDialog(row, self.session.client, self.reader.cache)
+        statuses = self.reading.statuses if self.reading is not None else None
+        dialog = OrdersDialog(row, self.session.client, self.reader.cache, statuses)
         listed = OrderSequence(f"Insights: {row.title}", dialog.order_ids)
 
         def chosen(order_id: int | None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.text import Text
@@ -25,8 +26,9 @@ CONCURRENCY = 4
 
 
 class OrdersDialog(Dialog[int | None]):
-    """Returns the id of the order chosen, or None. Statuses come from the local store's
-    pictures when it has them, else from each order's details, read here."""
+    """Returns the id of the order chosen, or None. Statuses come from the order list read
+    with the figures, else from the local store's pictures, else from each order's details,
+    read here."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Close")]
     DEFAULT_CSS = """
@@ -37,7 +39,14 @@ class OrdersDialog(Dialog[int | None]):
     }
     """
 
-    def __init__(self, row: FigureRow, client: PortingClient, cache: DetailCache | None) -> None:
+    def __init__(
+        self,
+        row: FigureRow,
+        client: PortingClient,
+        cache: DetailCache | None,
+        listed: Mapping[int, str] | None = None,
+    ) -> None:
+        """``listed``: the statuses the order list gave when the figures were read."""
         super().__init__()
         self.row = row
         self._client = client
@@ -46,7 +55,10 @@ class OrdersDialog(Dialog[int | None]):
         self.statuses: dict[int, str] = {}
         for order_id in self.order_ids:
             known = cache.get(order_id) if cache is not None else None
-            if known is not None:
+            # The list row is as new as the figures; a cached picture may be older.
+            if listed is not None and order_id in listed:
+                self.statuses[order_id] = listed[order_id]
+            elif known is not None:
                 self.statuses[order_id] = known.state.status
 
     def compose(self) -> ComposeResult:
