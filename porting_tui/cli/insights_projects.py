@@ -64,17 +64,17 @@ async def _read(
 ) -> ProjectReading:
     from porting_tui.client import PortingError
     from porting_tui.insights.combined import ProjectReading
-    from porting_tui.insights.states_reader import StatesReader
+    from porting_tui.insights.reader import InsightsReader
 
     session = project.session
     if session is None:
         return ProjectReading(project.name, error=project.error or "cannot be opened")
-    reader = StatesReader(session.client, store, project.name)
+    reader = InsightsReader(session.client, store, project.name)
     try:
         reading = await reader.read(period, today=today, on_progress=on_progress)
     except PortingError as error:
         return ProjectReading(project.name, error=project.describe(error))
-    return ProjectReading(project.name, reading, tuple(reader.states.values()))
+    return ProjectReading(project.name, reading)
 
 
 def report_costs(readings: list[ProjectReading]) -> None:

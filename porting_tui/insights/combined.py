@@ -13,6 +13,7 @@ from typing import Any
 
 from porting_tui.insights.compute import compute_insights
 from porting_tui.insights.figures import Insights
+from porting_tui.insights.past_rejections import PastRejection, PastRejections
 from porting_tui.insights.period import Period
 from porting_tui.insights.reader import InsightsReading
 from porting_tui.local.order_state import OrderState
@@ -24,11 +25,10 @@ ID_KEYS = frozenset({"orderIds", "stuckUndated", "undatedOrders"})
 
 @dataclass(frozen=True, slots=True)
 class ProjectReading:
-    """One project of a run across projects: its reading and orders, or why it failed."""
+    """One project of a run across projects: its reading, or why it failed."""
 
     name: str
     reading: InsightsReading | None = None
-    states: tuple[OrderState, ...] = ()
     error: str | None = None
 
 
@@ -57,23 +57,44 @@ class CombinedInsights:
 
 
 def combine_insights(
-    projects: Sequence[tuple[str, Iterable[OrderState]]], period: Period, *, today: date
+    projects: Sequence[tuple[str, Iterable[OrderState], PastRejections | None]],
+    period: Period,
+    *,
+    today: date,
 ) -> CombinedInsights:
-    """``compute_insights`` over every project's orders together."""
+    """``compute_insights`` over every project's orders (and past rejections) together."""
     union: list[OrderState] = []
+    past: list[PastRejection] = []
     labels: dict[int, str] = {}
-    for name, states in projects:
+    since: list[date] = []
+    for name, states, rejections in projects:
+        stand_ins: dict[int, int] = {}
         for state in states:
             stand_in = len(union) + 1
+            stand_ins[state.order_id] = stand_in
             labels[stand_in] = f"{name}:{state.order_id}"
             union.append(replace(state, order_id=stand_in))
-    insights = compute_insights(union, period, today=today)
-    return CombinedInsights(insights, tuple(name for name, _ in projects), labels)
+        if rejections is None:
+            continue
+        if rejections.since is not None:
+            since.append(rejections.since)
+        past += [
+            replace(entry, order_id=stand_ins[entry.order_id])
+            for entry in rejections.entries
+            if entry.order_id in stand_ins
+        ]
+    remembered = PastRejections(tuple(past), min(since)) if since or past else None
+    insights = compute_insights(union, period, today=today, past=remembered)
+    return CombinedInsights(insights, tuple(name for name, _, _ in projects), labels)
 
 
 def combine_readings(
     readings: Sequence[ProjectReading], period: Period, *, today: date
 ) -> CombinedInsights:
     """The figures of the projects that could be read, together."""
-    read = [(r.name, r.states) for r in readings if r.reading is not None]
+    read = [
+        (r.name, r.reading.states, r.reading.past_rejections)
+        for r in readings
+        if r.reading is not None
+    ]
     return combine_insights(read, period, today=today)

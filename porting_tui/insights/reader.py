@@ -73,6 +73,9 @@ class InsightsReading:
     rejection_sources: RejectionSources = field(default_factory=RejectionSources)
     past_rejections: PastRejections | None = None
     """What the local store remembered of past rejections; None without a store."""
+    states: tuple[OrderState, ...] = ()
+    """The pictures of the orders the figures were computed from (for figures across
+    projects, computed over the union of their orders)."""
 
 
 class InsightsReader:
@@ -143,6 +146,7 @@ class InsightsReader:
             tuple(sorted(failed)),
             statuses=statuses,
             rejection_sources=rejection_sources(states.values(), period, past),
+            states=tuple(states.values()),
             past_rejections=past,
         )
 

@@ -117,7 +117,7 @@ def test_the_figures_together_are_the_core_over_every_projects_orders() -> None:
         union = [
             replace(state, order_id=index * 10**9 + state.order_id)
             for index, reading in enumerate(readings)
-            for state in reading.states
+            for state in (reading.reading.states if reading.reading else ())
         ]
         core = compute_insights(union, period, today=TODAY)
         assert (
@@ -128,6 +128,13 @@ def test_the_figures_together_are_the_core_over_every_projects_orders() -> None:
         assert [(w.created.orders, w.completed.numbers) for w in combined.weeks] == [
             (w.created.orders, w.completed.numbers) for w in core.weeks
         ]
+        # Past rejections (the timeline's) come along, so rejected numbers add up too.
+        assert sum(carrier.rejected for carrier in combined.rejections) == sum(
+            carrier.rejected
+            for r in readings
+            if r.reading
+            for carrier in r.reading.insights.rejections
+        )
         assert [(c.carrier, c.rejected, c.numbers) for c in combined.rejections] == [
             (c.carrier, c.rejected, c.numbers) for c in core.rejections
         ]

@@ -299,10 +299,12 @@ class InsightsScreen(SessionScreen):
         listed = OrderSequence(f"Insights: {row.title}", dialog.order_ids)
 
         def chosen(order_id: int | None) -> None:
-            from porting_tui.tui.app import PortingApp
+            # In this screen's session, which is the project's own on the board across
+            # projects: its header names the project, its client reads the order.
+            from porting_tui.tui.screens.order_detail_screen import OrderDetailScreen
 
-            if order_id is not None and isinstance(self.app, PortingApp):
-                self.app.open_order(order_id, listed)
+            if order_id is not None:
+                self.app.push_screen(OrderDetailScreen(self.session, order_id, listed=listed))
 
         self.app.push_screen(dialog, chosen)
 
