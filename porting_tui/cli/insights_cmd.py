@@ -220,6 +220,9 @@ def _output(
 
     insights = reading.insights
     info(counts_text(reading.counts))
+    observed = reading.observed_text()
+    if observed is not None:
+        info(observed[0].upper() + observed[1:])
     if reading.failed_order_ids:
         failed = " ".join(map(str, reading.failed_order_ids))
         info(f"warning: the details of these orders could not be read: {failed}")

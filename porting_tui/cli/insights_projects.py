@@ -86,6 +86,9 @@ def report_costs(readings: list[ProjectReading]) -> None:
             info(safe_text(f"{project.name}: error: {project.error}"))
             continue
         info(safe_text(f"{project.name}: {counts_text(project.reading.counts)}"))
+        observed = project.reading.observed_text()
+        if observed is not None:
+            info(safe_text(f"{project.name}: {observed}"))
         if project.reading.failed_order_ids:
             failed = " ".join(map(str, project.reading.failed_order_ids))
             info(f"warning: {safe_text(project.name)}: the details of these orders could not be "

@@ -77,6 +77,18 @@ class InsightsReading:
     """The pictures of the orders the figures were computed from (for figures across
     projects, computed over the union of their orders)."""
 
+    def observed_text(self) -> str | None:
+        """What the rejections include beyond the numbers rejected now; None without a store."""
+        sources = self.rejection_sources
+        if self.past_rejections is None:
+            return None
+        since = f" since {sources.since.isoformat()}" if sources.since is not None else ""
+        return (
+            f"rejections include those seen by this installation{since} "
+            f"({sources.still_rejected} still rejected, {sources.seen_by_app} seen by the app, "
+            f"{sources.from_webhooks} from webhooks)"
+        )
+
 
 class InsightsReader:
     """Reads a profile's orders for a period and computes its Insights.

@@ -61,19 +61,6 @@ def summary_text(insights: Insights) -> str:
     )
 
 
-def observed_text(reading: InsightsReading) -> str | None:
-    """What the rejections include beyond the numbers rejected now; None without a store."""
-    sources = reading.rejection_sources
-    if reading.past_rejections is None:
-        return None
-    since = f" since {sources.since.isoformat()}" if sources.since is not None else ""
-    return (
-        f"rejections include those seen by this installation{since} "
-        f"({sources.still_rejected} still rejected, {sources.seen_by_app} seen by the app, "
-        f"{sources.from_webhooks} from webhooks)"
-    )
-
-
 class InsightsScreen(SessionScreen):
     """Reads the period in a worker (a progress bar meanwhile); a failed read keeps the last
     figures on screen under the error."""
@@ -203,7 +190,7 @@ class InsightsScreen(SessionScreen):
         elif reading is not None and reading.insights.period == self.period:
             line.append(f" · {summary_text(reading.insights)}")
             line.append(f" · {counts_text(reading.counts)}", style="dim")
-            if (observed := observed_text(reading)) is not None:
+            if (observed := reading.observed_text()) is not None:
                 line.append(f" · {observed}", style="dim")
         elif reading is not None:
             line.append(f" · showing {reading.insights.period.describe()}", style="dim")
