@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import re
 import statistics
 import subprocess
 import sys
@@ -35,6 +34,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import processes
 from attention import OPEN_SHARE, START, START_TEXT, CountingTransport
 
 from porting_tui.attention.all_projects_board import AllProjectsBoard, Project
@@ -116,21 +116,8 @@ async def one_round(urls: dict[str, str], store_path: Path) -> Round:
 
 def start_emulator(orders: int, latency_ms: int, seed: int) -> tuple[subprocess.Popen[str], str]:
     """``porting-tui emulator`` on a free loopback port, its clock frozen at START."""
-    argv = [sys.executable, "-m", "porting_tui", "emulator", "--port", "0", "--speed", "0"]
-    argv += ["--orders", str(orders), "--seed", str(seed), "--start", START_TEXT]
-    argv += ["--latency-ms", str(latency_ms)]
-    # Its output goes to a file: a pipe nobody reads would stall it once full.
-    with tempfile.TemporaryFile(mode="w+") as log:
-        process = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, text=True)
-        deadline = time.monotonic() + 300
-        while time.monotonic() < deadline and process.poll() is None:
-            log.seek(0)
-            found = re.search(r"listening on (http://\S+)", log.read())
-            if found:
-                return process, found.group(1)
-            time.sleep(0.1)
-    process.kill()
-    raise RuntimeError("the emulator did not start")
+    options = ["--seed", str(seed), "--start", START_TEXT, "--latency-ms", str(latency_ms)]
+    return processes.start_emulator(orders, options=options)
 
 
 @contextlib.contextmanager

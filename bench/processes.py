@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,12 +29,16 @@ def compile_bytecode() -> None:
     )
 
 
-def start_emulator(orders: int = 300, *, frozen: bool = False) -> tuple[subprocess.Popen[str], str]:
-    """``porting-tui emulator`` on a free loopback port; ``frozen``: seed 7 at START."""
+def start_emulator(
+    orders: int = 300, *, frozen: bool = False, options: Sequence[str] = ()
+) -> tuple[subprocess.Popen[str], str]:
+    """``porting-tui emulator`` on a free loopback port; ``frozen``: seed 7 at START;
+    ``options``: more of its command-line options (``--seed``, ``--latency-ms``...)."""
     argv = [str(BIN / "porting-tui"), "emulator", "--port", "0", "--orders", str(orders)]
     argv += ["--speed", "0"]
     if frozen:
         argv += ["--seed", "7", "--start", START.isoformat()]
+    argv += options
     # Its output goes to a file: a pipe nobody reads would stall it once full.
     with tempfile.TemporaryFile(mode="w+") as log:
         process = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, text=True)
