@@ -154,6 +154,28 @@ async def palette_offers(pilot: Pilot[Any], text: str) -> list[str]:
     return palette_prompts(pilot.app)
 
 
+def palette_highlighted(app: App[Any]) -> str:
+    """The prompt Enter would run now ("" while the palette lists nothing)."""
+    found = app.screen.query("CommandList")
+    if not found:
+        return ""
+    commands = found.first()
+    index = commands.highlighted  # type: ignore[attr-defined]
+    if index is None:
+        return ""
+    return str(commands.get_option_at_index(index).prompt)  # type: ignore[attr-defined]
+
+
+async def palette_runs_next(pilot: Pilot[Any], text: str) -> None:
+    """Wait until Enter would run the prompt containing ``text``: the search runs as keys
+    arrive, and on a busy machine an earlier query's results may still be highlighted."""
+    await wait_until(
+        pilot,
+        lambda: text in palette_highlighted(pilot.app),
+        f"the command palette to highlight {text!r}",
+    )
+
+
 def list_screen(app: PortingApp) -> OrderListScreen:
     screen = app.screen
     assert isinstance(screen, OrderListScreen), f"on {type(screen).__name__}"

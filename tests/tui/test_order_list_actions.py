@@ -20,7 +20,7 @@ from tests.tui.conftest import (
     RecordingTransport,
     create_order,
     list_screen,
-    palette_offers,
+    palette_runs_next,
     settle,
 )
 from tests.waiting import wait_until
@@ -124,7 +124,7 @@ async def test_every_action_is_in_the_command_palette(running: Running) -> None:
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*"export")
-    await palette_offers(pilot, "Export")
+    await palette_runs_next(pilot, "Export")
     await pilot.press("enter")
     # The palette runs its command after it has closed, a few messages later.
     await wait_until(pilot, lambda: type(app.screen).__name__ == "ExportDialog", "the export")

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from porting_tui.tui.app import PortingApp
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
-from tests.tui.conftest import list_screen, make_emulator, make_session, palette_offers, settle
+from tests.tui.conftest import list_screen, make_emulator, make_session, palette_runs_next, settle
 from tests.waiting import wait_until
 
 CONFIG = """
@@ -54,7 +54,7 @@ async def test_a_profile_whose_secret_variable_is_unset_is_refused_in_the_app(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p", *"switch")
-        await palette_offers(pilot, "Switch profile: beta")
+        await palette_runs_next(pilot, "Switch profile: beta")
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
         assert "profile 'beta'" in str(app.screen.query_one("#question", Static).render())
