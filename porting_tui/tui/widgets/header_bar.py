@@ -36,7 +36,8 @@ class HeaderBar(Horizontal):
         return ()
 
     def where_text(self) -> Text:
-        raise NotImplementedError
+        """Who and where the user is, beside the app's name (a bar of its own says nothing)."""
+        return Text()
 
     def compose(self) -> ComposeResult:
         yield Static("porting-tui", id="title")

@@ -105,5 +105,5 @@ class ChartPlot(PlotextPlot):
         plt.title(fit(title, canvas))
 
     def draw(self, plt: Plot, insights: Insights, width: int, rows: int) -> None:
-        """Plot ``insights`` on a canvas of about ``width`` columns and ``rows`` rows."""
-        raise NotImplementedError
+        """Plot ``insights`` on a canvas of about ``width`` columns and ``rows`` rows; each
+        chart plots its own figure, and a bare ChartPlot leaves the canvas empty."""
