@@ -36,6 +36,7 @@ from porting_tui.emulator.demo_world import DEMO_ORDERS, DEMO_SEED
 from porting_tui.listing.session import ListSettings, Session
 from porting_tui.tui.app import PortingApp
 from porting_tui.tui.screens.order_list.order_list_screen import OrderListScreen
+from tests.attention.projects import EmulatedProject
 from tests.support import demo_client
 from tests.support import no_sleep as no_sleep
 from tests.support import settle as settle
@@ -226,3 +227,14 @@ async def create_order(
             phone_numbers=[number],
         )
     )
+
+
+@pytest.fixture
+async def projects() -> AsyncIterator[list[EmulatedProject]]:
+    """The board's three emulated projects (see tests/tui/all_projects_support.py)."""
+    from tests.tui.all_projects_support import three_projects
+
+    built = three_projects()
+    yield built
+    for project in built:
+        await project.emulator.aclose()

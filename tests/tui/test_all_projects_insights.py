@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
-import pytest
 from textual.widgets import Static
 
 from porting_tui.tui.all_projects_app import AllProjectsApp
@@ -20,17 +18,8 @@ from tests.tui.all_projects_support import (
     loaded,
     project_sessions,
     rejected_and_noted,
-    three_projects,
 )
 from tests.waiting import wait_until
-
-
-@pytest.fixture
-async def projects() -> AsyncIterator[list[EmulatedProject]]:
-    built = three_projects()
-    yield built
-    for project in built:
-        await project.emulator.aclose()
 
 
 async def test_I_opens_insights_of_the_highlighted_rows_project(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import io
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,17 +34,8 @@ from tests.tui.all_projects_support import (
     loaded,
     project_sessions,
     rejected_and_noted,
-    three_projects,
 )
 from tests.waiting import wait_until
-
-
-@pytest.fixture
-async def projects() -> AsyncIterator[list[EmulatedProject]]:
-    built = three_projects()
-    yield built
-    for project in built:
-        await project.emulator.aclose()
 
 
 def option_texts(app: AllProjectsApp) -> list[str]:

@@ -4,11 +4,9 @@ terminal is not looked at and only for profiles that ask, with server text made 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
 from textual.app import App
 
 from porting_tui.attention.known_reasons import NewReason
@@ -30,19 +28,10 @@ from tests.tui.all_projects_support import (
     board_screen,
     loaded,
     project_sessions,
-    three_projects,
 )
 from tests.waiting import wait_until
 
 HOSTILE = "ACME\x1b]52;c;ZXZpbA==\x07\x1b[2J\u202eevil;x\r\nnext"
-
-
-@pytest.fixture
-async def projects() -> AsyncIterator[list[EmulatedProject]]:
-    built = three_projects()
-    yield built
-    for project in built:
-        await project.emulator.aclose()
 
 
 def test_control_characters_never_reach_an_escape_sequence() -> None:
