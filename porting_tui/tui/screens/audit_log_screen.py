@@ -9,9 +9,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from porting_tui.local.audit_log import AuditEntry, AuditLog
+from porting_tui.tui.widgets.key_footer import KeyFooter
 from porting_tui.tui.widgets.table_keys import KeyedDataTable
 
 COLUMNS = ("When", "User", "Via", "Profile", "Order", "Action", "Outcome", "Request")
@@ -60,7 +61,7 @@ class AuditLogScreen(Screen[None]):
         yield Static(id="audit-title")
         yield KeyedDataTable[Text](id="audit-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="audit-empty")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def table(self) -> DataTable[Text]:

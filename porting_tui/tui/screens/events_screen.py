@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import DataTable, Footer, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from porting_tui.client import PortingError, WebhookEventType
 from porting_tui.domain.inert_text import inert_text
@@ -17,6 +17,7 @@ from porting_tui.listing.session import Session
 from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.status_looks import NUMBER_LOOKS, UNKNOWN_LOOK, StatusLook, StatusPalette
 from porting_tui.tui.webhook_feed import WebhookEventReceived, WebhookFeed
+from porting_tui.tui.widgets.key_footer import KeyFooter
 from porting_tui.tui.widgets.status_header import StatusHeader
 from porting_tui.tui.widgets.table_keys import KeyedDataTable
 from porting_tui.webhooks import (
@@ -87,7 +88,7 @@ class EventsScreen(SessionScreen):
         yield KeyedDataTable[Text](id="events", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="raw-pane"):
             yield Static(id="raw")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#events", DataTable)

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from porting_tui.listing.session import DEMO_CHOICE
 from porting_tui.local.errors import ProfileError
@@ -19,6 +19,7 @@ from porting_tui.local.profile import DEFAULT_API_URL, Profile, check_profile_na
 from porting_tui.local.profile_check import test_profile
 from porting_tui.local.profiles import save_profile
 from porting_tui.tui.widgets.form_keys import IMMEDIATE_FOCUS_KEYS
+from porting_tui.tui.widgets.key_footer import KeyFooter
 
 DEMO = DEMO_CHOICE
 """What the screen returns when the user chose the demo instead of a profile."""
@@ -97,7 +98,7 @@ class FirstRunScreen(Screen[str | None]):
                 yield Button("Test", id="test")
                 yield Button("Save and open", variant="primary", id="save")
                 yield Button("Start the demo", variant="warning", id="demo")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         # The first field first; its suggested "default" is selected, so typing replaces it.

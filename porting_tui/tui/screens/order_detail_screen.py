@@ -10,7 +10,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 
 from porting_tui.client import GroupActivation, NoteCreated, Order, OrderDocument, PortingError
 from porting_tui.domain.inert_text import inert_text
@@ -31,6 +31,7 @@ from porting_tui.tui.dialogs.upload_dialog import UploadDialog
 from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.webhook_feed import WebhookEventReceived
 from porting_tui.tui.widgets.documents_list import DocumentsList
+from porting_tui.tui.widgets.key_footer import KeyFooter
 from porting_tui.tui.widgets.notes_thread import NotesThread
 from porting_tui.tui.widgets.number_groups_table import NumberGroupsTable
 from porting_tui.tui.widgets.numbers_panel import NumbersPanel
@@ -138,7 +139,7 @@ class OrderDetailScreen(SessionScreen):
             if attention is not None:
                 with TabPane("4 Timeline", id="timeline-tab"):
                     yield TimelineView(attention.board.timeline(self.order_id), zone=zone)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(NumbersPanel).option_list.focus()

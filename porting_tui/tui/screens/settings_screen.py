@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from porting_tui.client import (
     Configuration,
@@ -35,6 +35,7 @@ from porting_tui.tui.dialogs.changes_dialog import ChangesDialog
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.widgets.form_keys import IMMEDIATE_FOCUS_KEYS
+from porting_tui.tui.widgets.key_footer import KeyFooter
 from porting_tui.tui.widgets.problem_banner import ProblemBanner
 from porting_tui.tui.widgets.status_header import StatusHeader
 
@@ -94,7 +95,7 @@ class SettingsScreen(SessionScreen):
                     yield Label(field.label, classes="field-label")
                     yield self._editor(field.path)
                 yield Static(id=error_id(field.path), classes="field-error", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def _editor(self, path: str) -> Widget:
         if path == ZONE_PATH:

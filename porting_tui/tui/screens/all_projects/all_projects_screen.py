@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, DataTable, Footer, OptionList, Static
+from textual.widgets import ContentSwitcher, DataTable, OptionList, Static
 
 from porting_tui.attention.all_projects_board import AllProjectsBoard
 from porting_tui.attention.fetcher import FetchProgress
@@ -33,6 +33,7 @@ from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.status_looks import StatusPalette
 from porting_tui.tui.webhook_feed import WebhookEventReceived
 from porting_tui.tui.widgets.attention_columns import layout_columns
+from porting_tui.tui.widgets.key_footer import KeyFooter
 
 SECTIONS = "sections"
 RANKED = "ranked"
@@ -110,7 +111,7 @@ class AllProjectsScreen(Screen[None]):
         with ContentSwitcher(initial=SECTIONS, id="layouts"):
             yield SectionsList(id=SECTIONS)
             yield RankedTable(id=RANKED)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(SectionsList).focus()

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, ContentSwitcher, Footer, Static
+from textual.widgets import Button, ContentSwitcher, Static
 
 from porting_tui.client import NewOrder
 from porting_tui.domain.business_days import earliest_port_date
@@ -49,6 +49,7 @@ from porting_tui.tui.screens.create_order.wizard_step import (
     WizardStep,
 )
 from porting_tui.tui.widgets.form_keys import IMMEDIATE_FOCUS_KEYS
+from porting_tui.tui.widgets.key_footer import KeyFooter
 from porting_tui.tui.widgets.preflight_panel import count_text, warning_count
 from porting_tui.tui.widgets.wizard_step_bar import WizardStepBar
 
@@ -124,7 +125,7 @@ class CreateOrderScreen(Screen[None]):
                 yield Static("", id="step-warnings", markup=False)
                 # Steps are mounted when first shown: opening the wizard stays quick.
                 yield ContentSwitcher(id="steps")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         body = self.query_one("#wizard-body")

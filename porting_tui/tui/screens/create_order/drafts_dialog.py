@@ -10,11 +10,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from porting_tui.local.drafts import DraftStore, DraftSummary
 from porting_tui.tui.dialogs.confirm_dialog import ConfirmDialog
 from porting_tui.tui.dialogs.dialog import Dialog
+from porting_tui.tui.widgets.key_footer import KeyFooter
 from porting_tui.tui.widgets.table_keys import KeyedDataTable
 
 
@@ -54,7 +55,7 @@ class DraftsDialog(Dialog[str | None]):
             dialog.border_title = "Order drafts"
             yield Static("", id="drafts-empty", markup=False)
             yield KeyedDataTable[Text | str](cursor_type="row", id="drafts-table")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import ContentSwitcher, Footer, ProgressBar, Static, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, ProgressBar, Static, TabbedContent, TabPane
 
 from porting_tui.client import PortingError
 from porting_tui.insights.figures import Insights
@@ -37,6 +37,7 @@ from porting_tui.tui.screens.insights.rejections_chart import RejectionsChart
 from porting_tui.tui.screens.insights.stuck_chart import StuckChart
 from porting_tui.tui.screens.insights.weekly_chart import WeeklyChart
 from porting_tui.tui.screens.session_screen import SessionScreen
+from porting_tui.tui.widgets.key_footer import KeyFooter
 from porting_tui.tui.widgets.problem_banner import ProblemBanner
 from porting_tui.tui.widgets.status_header import StatusHeader
 
@@ -109,7 +110,7 @@ class InsightsScreen(SessionScreen):
                     with VerticalScroll(id=f"{chart}-chart", classes="chart-pane"):
                         yield from self._charts(chart)
                     yield FigureTableView(id=f"{chart}-table")
-        yield Footer()
+        yield KeyFooter()
 
     def _charts(self, chart: str) -> list[ChartPlot]:
         if chart == "weekly":

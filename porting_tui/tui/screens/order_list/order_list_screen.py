@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import ContentSwitcher, Footer
+from textual.widgets import ContentSwitcher
 
 from porting_tui.attention.markers import CHANGED, NEW
 from porting_tui.client import OrderListItem, PortingError, RateLimitError
@@ -29,6 +29,7 @@ from porting_tui.tui.screens.order_list.view_tabs import ADHOC, ViewTabs
 from porting_tui.tui.screens.session_screen import SessionScreen
 from porting_tui.tui.webhook_feed import WebhookEventReceived
 from porting_tui.tui.widgets.attention_view import AttentionView, known_reasons_of
+from porting_tui.tui.widgets.key_footer import KeyFooter
 from porting_tui.tui.widgets.order_table import OrderTable
 from porting_tui.tui.widgets.problem_banner import ProblemBanner
 from porting_tui.tui.widgets.status_header import StatusHeader
@@ -124,7 +125,7 @@ class OrderListScreen(SessionScreen):
                     id=ATTENTION_VIEW,
                 )
         yield StatusLine(self.session.settings, id="list-status")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def table(self) -> OrderTable:
