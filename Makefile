@@ -45,8 +45,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy porting_tui
 
+# Two workers per core: a TUI test spends about half its time waiting for the app to go idle,
+# so one worker per core leaves the cores half used. Work stealing keeps them busy at the end.
+PYTEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print(2 * (os.cpu_count() or 1))')
+
 pytest: $(STAMP) $(PRISM_STAMP)
-	$(BIN)/pytest -q -n auto
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist worksteal
 
 # SVGs of every screen and dialog, from the real app on the emulator (fixed seed and clock).
 screenshots: $(STAMP)

@@ -1,15 +1,55 @@
 """Fixtures of every test: steady cursors and lasting toasts in every app (nothing on screen
-depends on the wall clock), and no file in the user's folders."""
+depends on the wall clock), no file in the user's folders, and CSS parsed and emulator worlds
+seeded once per worker."""
 
 from __future__ import annotations
 
+import pickle
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.css.model import RuleSet
+from textual.css.stylesheet import Stylesheet
 from textual.notifications import Notification
 from textual.widgets import Input, TextArea
 
+from porting_tui.emulator.app import Emulator
+
 TOAST_SECONDS = 3600.0
+
+_RULES_SEEN: dict[tuple[Any, ...], list[RuleSet]] = {}
+_WORLDS_SEEDED: dict[tuple[Any, ...], bytes] = {}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def css_parsed_once() -> Iterator[None]:
+    """Each app parses every widget's CSS again (about a tenth of a TUI test's CPU); the
+    suite builds hundreds of apps from the same CSS and themes, so a worker parses each
+    source once. Rules are shared as a stylesheet already shares them between its own parses,
+    and the theme's variables are part of the key."""
+    parse_rules = Stylesheet._parse_rules
+
+    def parse_rules_once(
+        self: Stylesheet,
+        css: str,
+        read_from: Any,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> list[RuleSet]:
+        variables = tuple(sorted(self._variables.items()))
+        key = (css, read_from, is_default_rules, tie_breaker, scope, variables)
+        rules = _RULES_SEEN.get(key)
+        if rules is None:
+            rules = parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
+            _RULES_SEEN[key] = rules
+        return rules
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Stylesheet, "_parse_rules", parse_rules_once)
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -35,3 +75,38 @@ def lasting_toasts(monkeypatch: pytest.MonkeyPatch) -> None:
     """A toast stays until the test ends: it would expire after a few seconds of wall clock,
     which a busy machine can spend between the message and the snapshot or check of it."""
     monkeypatch.setattr(Notification, "time_left", property(lambda _: TOAST_SECONDS))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def worlds_seeded_once() -> Iterator[None]:
+    """Seeding plays 180 days of history (about 0.1 s for the demo's 420 orders) and the suite
+    builds hundreds of emulators from a few (seed, orders, start): a worker seeds each world
+    once and gives every later emulator a copy of it. The seeded world is a pure function of
+    those settings, and the copy shares nothing with the first."""
+    build_world = Emulator._build_world
+
+    def build_world_once(self: Emulator) -> None:
+        settings = self.settings
+        if settings.start is None or settings.orders == 0:
+            build_world(self)  # a world seeded at "now" is never seeded again
+            return
+        key = (
+            settings.orders,
+            settings.seed,
+            self.start,
+            settings.key_id,
+            settings.wire_style,
+            settings.max_numbers,
+        )
+        world = _WORLDS_SEEDED.get(key)
+        if world is None:
+            build_world(self)
+            # The event log is the emulator's own (and muted while seeding): not copied.
+            self.lifecycle.events = None  # type: ignore[assignment]
+            world = _WORLDS_SEEDED[key] = pickle.dumps((self.store, self.lifecycle, self.book))
+        self.store, self.lifecycle, self.book = pickle.loads(world)  # bytes this worker pickled
+        self.lifecycle.events = self.events
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Emulator, "_build_world", build_world_once)
+        yield

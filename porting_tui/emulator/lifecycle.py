@@ -11,7 +11,6 @@ a step made stale by an update or a cancellation simply does nothing.
 from __future__ import annotations
 
 import heapq
-import itertools
 from datetime import datetime
 
 from porting_tui.emulator.carrier_profiles import lead_times
@@ -39,10 +38,13 @@ class Lifecycle:
         self.events = events
         self.seed = seed
         self._heap: list[tuple[datetime, int, int, str, str]] = []
-        self._sequence = itertools.count()
+        self._scheduled = 0
+        """Steps scheduled so far: a plain count (not ``itertools.count``) so that a world can be
+        copied or pickled with its lifecycle."""
 
     def schedule(self, due: datetime, order_id: int, step: str, group: str = "") -> None:
-        heapq.heappush(self._heap, (due, next(self._sequence), order_id, step, group))
+        self._scheduled += 1
+        heapq.heappush(self._heap, (due, self._scheduled, order_id, step, group))
 
     def next_due(self) -> datetime | None:
         return self._heap[0][0] if self._heap else None
