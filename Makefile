@@ -49,8 +49,11 @@ typecheck: $(STAMP)
 # so one worker per core leaves the cores half used. Work stealing keeps them busy at the end.
 PYTEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print(2 * (os.cpu_count() or 1))')
 
+# Bytecode is cached under .venv even where PYTHONDONTWRITEBYTECODE is set: otherwise every
+# worker and every command-line test compiles the project and rewrites the tests again.
 pytest: $(STAMP) $(PRISM_STAMP)
-	$(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist worksteal
+	env -u PYTHONDONTWRITEBYTECODE PYTHONPYCACHEPREFIX=$(CURDIR)/$(VENV)/pycache \
+		$(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist worksteal
 
 # SVGs of every screen and dialog, from the real app on the emulator (fixed seed and clock).
 screenshots: $(STAMP)
