@@ -21,11 +21,13 @@ TOAST_SECONDS = 3600.0
 
 _RULES_SEEN: dict[tuple[Any, ...], list[RuleSet]] = {}
 _WORLDS_SEEDED: dict[tuple[Any, ...], bytes] = {}
+SEED_EVERY_WORLD = Emulator._build_world
+"""The emulator's own seeding, for tests of seeding itself (see ``worlds_seeded_once``)."""
 
 
 @pytest.fixture(autouse=True, scope="session")
 def css_parsed_once() -> Iterator[None]:
-    """Each app parses every widget's CSS again (about a tenth of a TUI test's CPU); the
+    """Each app parses every widget's CSS again (about a seventh of a TUI test's CPU); the
     suite builds hundreds of apps from the same CSS and themes, so a worker parses each
     source once. Rules are shared as a stylesheet already shares them between its own parses,
     and the theme's variables are part of the key."""
@@ -82,8 +84,10 @@ def worlds_seeded_once() -> Iterator[None]:
     """Seeding plays 180 days of history (about 0.1 s for the demo's 420 orders) and the suite
     builds hundreds of emulators from a few (seed, orders, start): a worker seeds each world
     once and gives every later emulator a copy of it. The seeded world is a pure function of
-    those settings, and the copy shares nothing with the first."""
-    build_world = Emulator._build_world
+    those settings, and the copy shares nothing with the first. The emulator's own tests seed
+    every world (``SEED_EVERY_WORLD``): with copies, "same seed, same data" would hold by
+    construction."""
+    build_world = SEED_EVERY_WORLD
 
     def build_world_once(self: Emulator) -> None:
         settings = self.settings

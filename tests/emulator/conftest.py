@@ -20,6 +20,7 @@ from porting_tui.emulator import (
 )
 from porting_tui.emulator.carrier_profiles import profile_of
 from porting_tui.emulator.carriers import number_facts
+from tests.conftest import SEED_EVERY_WORLD
 from tests.contract.validator import validate_response
 
 # A Tuesday, 11:00 in New York: a business day with business days around it.
@@ -28,6 +29,12 @@ BASE_URL = "http://127.0.0.1:8787"
 API = f"/v1/projects/{DEMO_PROJECT_ID}"
 
 _lines = itertools.count(1001)
+
+
+@pytest.fixture(autouse=True)
+def every_world_seeded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seeding is what these tests check: each emulator plays its history, none is a copy."""
+    monkeypatch.setattr(Emulator, "_build_world", SEED_EVERY_WORLD)
 
 
 def portable_number(
