@@ -19,8 +19,6 @@ from porting_tui.emulator.app import Emulator
 
 TOAST_SECONDS = 3600.0
 
-_RULES_SEEN: dict[tuple[Any, ...], list[RuleSet]] = {}
-_WORLDS_SEEDED: dict[tuple[Any, ...], bytes] = {}
 SEED_EVERY_WORLD = Emulator._build_world
 """The emulator's own seeding, for tests of seeding itself (see ``worlds_seeded_once``)."""
 
@@ -32,6 +30,7 @@ def css_parsed_once() -> Iterator[None]:
     source once. Rules are shared as a stylesheet already shares them between its own parses,
     and the theme's variables are part of the key."""
     parse_rules = Stylesheet._parse_rules
+    seen: dict[tuple[Any, ...], list[RuleSet]] = {}
 
     def parse_rules_once(
         self: Stylesheet,
@@ -43,10 +42,11 @@ def css_parsed_once() -> Iterator[None]:
     ) -> list[RuleSet]:
         variables = tuple(sorted(self._variables.items()))
         key = (css, read_from, is_default_rules, tie_breaker, scope, variables)
-        rules = _RULES_SEEN.get(key)
+        rules = seen.get(key)
         if rules is None:
-            rules = parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
-            _RULES_SEEN[key] = rules
+            rules = seen[key] = parse_rules(
+                self, css, read_from, is_default_rules, tie_breaker, scope
+            )
         return rules
 
     with pytest.MonkeyPatch.context() as patch:
@@ -88,6 +88,7 @@ def worlds_seeded_once() -> Iterator[None]:
     every world (``SEED_EVERY_WORLD``): with copies, "same seed, same data" would hold by
     construction."""
     build_world = SEED_EVERY_WORLD
+    seeded: dict[tuple[Any, ...], bytes] = {}
 
     def build_world_once(self: Emulator) -> None:
         settings = self.settings
@@ -102,12 +103,12 @@ def worlds_seeded_once() -> Iterator[None]:
             settings.wire_style,
             settings.max_numbers,
         )
-        world = _WORLDS_SEEDED.get(key)
+        world = seeded.get(key)
         if world is None:
             build_world(self)
             # The event log is the emulator's own (and muted while seeding): not copied.
             self.lifecycle.events = None  # type: ignore[assignment]
-            world = _WORLDS_SEEDED[key] = pickle.dumps((self.store, self.lifecycle, self.book))
+            world = seeded[key] = pickle.dumps((self.store, self.lifecycle, self.book))
         self.store, self.lifecycle, self.book = pickle.loads(world)  # bytes this worker pickled
         self.lifecycle.events = self.events
 
