@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from porting_tui import start_collector
 from porting_tui.cli.root import main as cli_main
 
 if TYPE_CHECKING:
@@ -18,4 +19,7 @@ def launch_app(profile_name: str | None, demo: bool, settings: ListSettings) -> 
 
 
 def main() -> None:
+    # A scripting command stays held to its end: it is short, and a long one (the emulator,
+    # webhooks listen) still collects, only less often. The app releases once it has started.
+    start_collector.hold()
     cli_main(launch_app)

@@ -11,6 +11,7 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 
+from porting_tui import start_collector
 from porting_tui.listing.order_navigation import OrderSequence
 from porting_tui.listing.project_sessions import ProjectSessions
 from porting_tui.listing.session import Session
@@ -66,6 +67,7 @@ class AllProjectsApp(CrashSafeApp[None]):
 
     def on_mount(self) -> None:
         self.push_screen(AllProjectsScreen(self.sessions, self.board))
+        self.call_after_refresh(start_collector.release)
         for feed in self.webhook_feeds:
             feed.attach(self)
         if self.sessions.local is not None and self.sessions.local.problem:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import httpx
 
+from porting_tui import start_collector
 from porting_tui.tui.crash_safe_app import CrashSafeApp, run_app
 from porting_tui.tui.screens.first_run_screen import DEMO, FirstRunScreen
 
@@ -21,6 +22,7 @@ class FirstRunApp(CrashSafeApp[str | None]):
 
     def on_mount(self) -> None:
         self.push_screen(FirstRunScreen(self._transport), self.exit)
+        self.call_after_refresh(start_collector.release)
 
 
 def run_first_run() -> str | None:

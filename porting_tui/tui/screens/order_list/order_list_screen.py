@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import ContentSwitcher
 
+from porting_tui import start_collector
 from porting_tui.attention.markers import CHANGED, NEW
 from porting_tui.client import OrderListItem, PortingError, RateLimitError
 from porting_tui.listing.changed_rows import ChangedRows
@@ -175,11 +176,13 @@ class OrderListScreen(SessionScreen):
             if self.tabs.attention_active:
                 view.table.focus()
 
-    def _offer_drafts_once(self) -> None:
-        """At start, once the first page was tried: offer to resume the newest draft."""
+    def _after_first_page(self) -> None:
+        """At start, once the first page was tried and drawn: the start is over (the garbage
+        collector runs as usual again), and the newest draft is offered for resuming."""
         if self._drafts_offered:
             return
         self._drafts_offered = True
+        start_collector.release()
         from porting_tui.tui.screens.create_order.launch import offer_draft_resume
 
         offer_draft_resume(self, self.session, drafts=self._drafts())
@@ -319,7 +322,7 @@ class OrderListScreen(SessionScreen):
             self._listing = None
             self.table.set_orders([])
             self._update_status_line()
-            self.call_after_refresh(self._offer_drafts_once)
+            self.call_after_refresh(self._after_first_page)
             return
         self._listing = OrderListing(self.session.client, query, self.session.settings.page_size)
         self._update_status_line()
@@ -343,8 +346,8 @@ class OrderListScreen(SessionScreen):
             return
         finally:
             self._loads_running -= 1
-            # After the first page (or its error) is drawn, not before: see _offer_drafts_once.
-            self.call_after_refresh(self._offer_drafts_once)
+            # After the first page (or its error) is drawn, not before: see _after_first_page.
+            self.call_after_refresh(self._after_first_page)
         if listing is not self._listing:
             return
         self._retry.succeeded()
