@@ -11,6 +11,7 @@ import asyncio
 import time
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from porting_tui.attention.changes import diff_states
 from porting_tui.attention.detail_cache import Observation
@@ -23,11 +24,14 @@ from porting_tui.attention.settings import OPEN_STATUSES, AttentionSettings
 from porting_tui.attention.snoozes import Snooze, Snoozes
 from porting_tui.attention.summary import SinceLastLooked, since_last_looked
 from porting_tui.attention.tracker import OrderTracker
-from porting_tui.client import Order, OrderListItem, PortingClient, day_of
+from porting_tui.client import OrderListItem, PortingClient, day_of
 from porting_tui.local.order_state import OrderState, list_key, order_state
 from porting_tui.local.seen_state import Clock, SeenOrder, SeenState, utc_now
 from porting_tui.local.store import LocalStore
 from porting_tui.local.timeline import TimelineEntry
+
+if TYPE_CHECKING:
+    from porting_tui.client import Order
 
 LIST_PAGE_SIZE = 1000
 """The API's largest page: 2,000 open orders are listed in a few requests."""

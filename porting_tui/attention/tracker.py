@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from porting_tui.attention.changes import Change, diff_states, history_changes
 from porting_tui.attention.detail_cache import DetailCache, Observation
-from porting_tui.client import Order
 from porting_tui.local.order_state import OrderState, order_state
 from porting_tui.local.seen_state import Clock, utc_now
 from porting_tui.local.store import LocalStore
 from porting_tui.local.timeline import SOURCE_HISTORY, SOURCE_SERVER, Timeline, TimelineEntry
+
+if TYPE_CHECKING:
+    from porting_tui.client import Order
 
 
 @dataclass(frozen=True)

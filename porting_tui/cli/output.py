@@ -6,15 +6,23 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import click
 
 from porting_tui.domain.inert_text import inert_text
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
     from rich.console import Console
+
+
+class Dumpable(Protocol):
+    """A model that dumps itself as pydantic's do (the order list's plain rows do too)."""
+
+    def model_dump(
+        self, *, mode: Literal["python", "json"], by_alias: bool, exclude_none: bool
+    ) -> Any: ...
+
 
 MASK = "<masked>"
 """Stands in for a PIN or account number in JSON output unless --reveal is given."""
@@ -38,7 +46,7 @@ def mask_secrets(data: Any) -> Any:
     return data
 
 
-def to_json_data(model: BaseModel, *, reveal: bool = False) -> Any:
+def to_json_data(model: Dumpable, *, reveal: bool = False) -> Any:
     """The model with the API's field names, secrets masked unless ``reveal``."""
     data = model.model_dump(by_alias=True, mode="json", exclude_none=True)
     return data if reveal else mask_secrets(data)

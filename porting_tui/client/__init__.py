@@ -1,89 +1,185 @@
-"""Async client of the Sinch Porting API v1: ``PortingClient``, its models and errors."""
+"""Async client of the Sinch Porting API v1: ``PortingClient``, its models and errors.
+
+Each name is imported from its module on first use (``lazy_exports``), so that what a start
+needs (the client, its errors, the order list's plain readers) comes without pydantic and the
+other models.
+"""
 
 from __future__ import annotations
 
-from porting_tui.client.client import (
-    DEFAULT_AUTH_URL,
-    DEFAULT_BASE_URL,
-    PortingClient,
-)
-from porting_tui.client.errors import (
-    AuthenticationError,
-    BadRequestError,
-    ConflictError,
-    FieldViolation,
-    InvalidResponseError,
-    NotFoundError,
-    PaymentRequiredError,
-    PermissionDeniedError,
-    PortingConfigError,
-    PortingConnectionError,
-    PortingError,
-    PortingStatusError,
-    PortingTimeoutError,
-    PortingValidationError,
-    RateLimitError,
-    ServerError,
-    UnprocessableEntityError,
-    error_from_response,
-)
-from porting_tui.client.models import (
-    E911,
-    TIME_ZONES,
-    ActivationGroup,
-    ActivationNumber,
-    Configuration,
-    Contact,
-    DesiredPortSchedule,
-    DocumentContent,
-    EndUser,
-    EstVoice,
-    ExcludedFeature,
-    FaxVoice,
-    Features,
-    GroupActivation,
-    NewOrder,
-    NewPhoneNumber,
-    NoteCreated,
-    NumberPortingStatus,
-    NumberStatus,
-    Order,
-    OrderDocument,
-    OrderListItem,
-    OrderNote,
-    OrderPage,
-    OrderSnapshot,
-    OrderStatus,
-    PhoneNumber,
-    PortabilityResult,
-    PortOutInfo,
-    RtcVoice,
-    SmsConfiguration,
-    TimeZone,
-    UnknownVoice,
-    VoiceConfiguration,
-    WebhookEvent,
-    WebhookEventType,
-    WireText,
-    date_text,
-    day_of,
-    is_unreadable,
-    moment_of,
-    order_request_body,
-)
-from porting_tui.client.mutations import MutationObserver, MutationRecord
-from porting_tui.client.resources.orders import OrderChange
-from porting_tui.client.retry import RetryPolicy, retry_delay, should_retry
-from porting_tui.client.secure_urls import is_loopback_host
-from porting_tui.client.validation import (
-    MAX_NUMBERS_PER_ORDER,
-    check_order,
-    is_nanp_e164,
-    normalize_phone_number,
-    order_violations,
-)
-from porting_tui.client.webhooks import parse_webhook
+from typing import TYPE_CHECKING
 
+from porting_tui.client.lazy_exports import lazy_exports
+
+if TYPE_CHECKING:
+    from porting_tui.client.client import DEFAULT_AUTH_URL, DEFAULT_BASE_URL, PortingClient
+    from porting_tui.client.errors import (
+        AuthenticationError,
+        BadRequestError,
+        ConflictError,
+        FieldViolation,
+        InvalidResponseError,
+        NotFoundError,
+        PaymentRequiredError,
+        PermissionDeniedError,
+        PortingConfigError,
+        PortingConnectionError,
+        PortingError,
+        PortingStatusError,
+        PortingTimeoutError,
+        PortingValidationError,
+        RateLimitError,
+        ServerError,
+        UnprocessableEntityError,
+        error_from_response,
+    )
+    from porting_tui.client.models.configuration import Configuration, Contact
+    from porting_tui.client.models.enums import (
+        TIME_ZONES,
+        NumberStatus,
+        OrderStatus,
+        TimeZone,
+        WebhookEventType,
+    )
+    from porting_tui.client.models.listing import OrderListItem, OrderPage
+    from porting_tui.client.models.order import (
+        E911,
+        DesiredPortSchedule,
+        EndUser,
+        ExcludedFeature,
+        Features,
+        NewOrder,
+        NewPhoneNumber,
+        Order,
+        OrderDocument,
+        OrderNote,
+        OrderSnapshot,
+        PhoneNumber,
+        PortOutInfo,
+    )
+    from porting_tui.client.models.results import (
+        ActivationGroup,
+        ActivationNumber,
+        DocumentContent,
+        GroupActivation,
+        NoteCreated,
+        PortabilityResult,
+    )
+    from porting_tui.client.models.voice import (
+        EstVoice,
+        FaxVoice,
+        RtcVoice,
+        SmsConfiguration,
+        UnknownVoice,
+        VoiceConfiguration,
+    )
+    from porting_tui.client.models.webhook import NumberPortingStatus, WebhookEvent
+    from porting_tui.client.models.wire import order_request_body
+    from porting_tui.client.models.wire_dates import (
+        WireText,
+        date_text,
+        day_of,
+        is_unreadable,
+        moment_of,
+    )
+    from porting_tui.client.mutations import MutationObserver, MutationRecord
+    from porting_tui.client.resources.orders import OrderChange
+    from porting_tui.client.retry import RetryPolicy, retry_delay, should_retry
+    from porting_tui.client.secure_urls import is_loopback_host
+    from porting_tui.client.validation import (
+        MAX_NUMBERS_PER_ORDER,
+        check_order,
+        is_nanp_e164,
+        normalize_phone_number,
+        order_violations,
+    )
+    from porting_tui.client.webhooks import parse_webhook
+
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "porting_tui.client.client": ("DEFAULT_AUTH_URL", "DEFAULT_BASE_URL", "PortingClient"),
+    "porting_tui.client.errors": (
+        "AuthenticationError",
+        "BadRequestError",
+        "ConflictError",
+        "FieldViolation",
+        "InvalidResponseError",
+        "NotFoundError",
+        "PaymentRequiredError",
+        "PermissionDeniedError",
+        "PortingConfigError",
+        "PortingConnectionError",
+        "PortingError",
+        "PortingStatusError",
+        "PortingTimeoutError",
+        "PortingValidationError",
+        "RateLimitError",
+        "ServerError",
+        "UnprocessableEntityError",
+        "error_from_response",
+    ),
+    "porting_tui.client.models.order": (
+        "E911",
+        "DesiredPortSchedule",
+        "EndUser",
+        "ExcludedFeature",
+        "Features",
+        "NewOrder",
+        "NewPhoneNumber",
+        "Order",
+        "OrderDocument",
+        "OrderNote",
+        "OrderSnapshot",
+        "PhoneNumber",
+        "PortOutInfo",
+    ),
+    "porting_tui.client.models.enums": (
+        "WebhookEventType",
+        "TIME_ZONES",
+        "NumberStatus",
+        "OrderStatus",
+        "TimeZone",
+    ),
+    "porting_tui.client.models.results": (
+        "ActivationGroup",
+        "ActivationNumber",
+        "DocumentContent",
+        "GroupActivation",
+        "NoteCreated",
+        "PortabilityResult",
+    ),
+    "porting_tui.client.models.configuration": ("Configuration", "Contact"),
+    "porting_tui.client.models.voice": (
+        "EstVoice",
+        "FaxVoice",
+        "RtcVoice",
+        "SmsConfiguration",
+        "UnknownVoice",
+        "VoiceConfiguration",
+    ),
+    "porting_tui.client.models.webhook": ("NumberPortingStatus", "WebhookEvent"),
+    "porting_tui.client.models.listing": ("OrderListItem", "OrderPage"),
+    "porting_tui.client.models.wire_dates": (
+        "WireText",
+        "date_text",
+        "day_of",
+        "is_unreadable",
+        "moment_of",
+    ),
+    "porting_tui.client.models.wire": ("order_request_body",),
+    "porting_tui.client.mutations": ("MutationObserver", "MutationRecord"),
+    "porting_tui.client.resources.orders": ("OrderChange",),
+    "porting_tui.client.retry": ("RetryPolicy", "retry_delay", "should_retry"),
+    "porting_tui.client.secure_urls": ("is_loopback_host",),
+    "porting_tui.client.validation": (
+        "MAX_NUMBERS_PER_ORDER",
+        "check_order",
+        "is_nanp_e164",
+        "normalize_phone_number",
+        "order_violations",
+    ),
+    "porting_tui.client.webhooks": ("parse_webhook",),
+}
+__getattr__, __dir__ = lazy_exports(globals(), _EXPORTS)
 __all__ = [
     "DEFAULT_AUTH_URL",
     "DEFAULT_BASE_URL",

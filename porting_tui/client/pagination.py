@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
 
-from porting_tui.client.models import OrderListItem, OrderPage
+from porting_tui.client.models.listing import OrderListItem, OrderPage
 
 PageFetcher = Callable[[str | None], Awaitable[OrderPage]]
 

@@ -7,10 +7,9 @@ import logging
 import ssl
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import httpx
-from pydantic import TypeAdapter, ValidationError
 
 from porting_tui.client.activity import SIGNING_IN, RequestActivity, describe_request
 from porting_tui.client.adapters import LazyAdapter
@@ -25,6 +24,7 @@ from porting_tui.client.errors import (
     error_from_response,
     parse_retry_after,
 )
+from porting_tui.client.models.lenient_values import BodyUnreadable
 from porting_tui.client.mutations import (
     MutationObserver,
     MutationRecord,
@@ -33,9 +33,13 @@ from porting_tui.client.mutations import (
 )
 from porting_tui.client.retry import RetryPolicy, retry_delay, should_retry
 
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
 logger = logging.getLogger("porting_tui.client")
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 Sleep = Callable[[float], Awaitable[None]]
 _REPEATABLE_METHODS = frozenset({"GET", "PUT", "DELETE", "HEAD", "OPTIONS"})
 _RAW_BODY_LIMIT = 2000
@@ -92,22 +96,37 @@ def _describe(error: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def parse_body(response: httpx.Response, adapter: TypeAdapter[T] | LazyAdapter[T]) -> T:
+class PlainReader(Protocol[T_co]):
+    """A body read by hand rather than by pydantic (``OrderPage``): ``BodyUnreadable`` when
+    the text is not JSON or not of the shape expected."""
+
+    def model_validate_json(self, text: str) -> T_co: ...
+
+
+def parse_body(response: httpx.Response, reader: LazyAdapter[T] | PlainReader[T]) -> T:
     """Read a 2xx response into a model; a malformed body raises ``InvalidResponseError``."""
-    if isinstance(adapter, LazyAdapter):
-        adapter = adapter.get()
     what = f"{response.request.method} {response.request.url.path}"
     raw = response.text
-    try:
-        return adapter.validate_json(raw or "null")
-    except ValidationError as error:
-        json_broken = any(item["type"] == "json_invalid" for item in error.errors())
-        reason = "is not JSON" if json_broken else f"has an unexpected shape ({_describe(error)})"
-        raise InvalidResponseError(
-            f"The answer to {what} {reason}",
-            status_code=response.status_code,
-            raw_body=raw[:_RAW_BODY_LIMIT],
-        ) from None
+    if not isinstance(reader, LazyAdapter):
+        try:
+            return reader.model_validate_json(raw or "null")
+        except BodyUnreadable as error:
+            reason = "is not JSON" if error.not_json else f"has an unexpected shape ({error})"
+    else:
+        from pydantic import ValidationError
+
+        try:
+            return reader.get().validate_json(raw or "null")
+        except ValidationError as error:
+            json_broken = any(item["type"] == "json_invalid" for item in error.errors())
+            reason = (
+                "is not JSON" if json_broken else f"has an unexpected shape ({_describe(error)})"
+            )
+    raise InvalidResponseError(
+        f"The answer to {what} {reason}",
+        status_code=response.status_code,
+        raw_body=raw[:_RAW_BODY_LIMIT],
+    ) from None
 
 
 def _readable(response: httpx.Response) -> bool:

@@ -5,11 +5,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from porting_tui.client.errors import FieldViolation, PortingValidationError
-from porting_tui.client.models import TIME_ZONES, Configuration, EndUser, NewOrder, Order, day_of
-from porting_tui.client.models.order import NewPhoneNumber, PhoneNumber, PortOutInfo
+from porting_tui.client.models.enums import TIME_ZONES
+from porting_tui.client.models.wire_dates import day_of
+
+if TYPE_CHECKING:
+    from porting_tui.client.models.configuration import Configuration
+    from porting_tui.client.models.order import (
+        EndUser,
+        NewOrder,
+        NewPhoneNumber,
+        Order,
+        PhoneNumber,
+        PortOutInfo,
+    )
 
 MAX_NUMBERS_PER_ORDER = 500
 # Only Sinch's own skill documents this limit, but a longer reference is surely a mistake.
@@ -156,10 +167,12 @@ def _numbers_violations(
     seen: set[str] = set()
     for index, number in enumerate(numbers):
         prefix = f"phoneNumbers[{index}]"
-        if isinstance(number, PhoneNumber) and number.unreadable is not None:
+        # Only a number read from the server (a PhoneNumber) can be unreadable.
+        unreadable: str | None = getattr(number, "unreadable", None)
+        if unreadable is not None:
             # Its raw value would go back unchecked; better to say so than to send it blind.
             found.append(
-                FieldViolation(prefix, f"could not be read from the server ({number.unreadable})")
+                FieldViolation(prefix, f"could not be read from the server ({unreadable})")
             )
             continue
         bad_number = _phone_violation(f"{prefix}.phoneNumber", number.phone_number)

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import json
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from porting_tui.client.errors import InvalidResponseError
-from porting_tui.client.models import WebhookEvent
+
+if TYPE_CHECKING:
+    from porting_tui.client.models.webhook import WebhookEvent
 
 
 def parse_webhook(body: bytes | str) -> WebhookEvent:
     """Parse one webhook delivery; the event kind comes from ``type``, or the older ``event``.
 
-    Raises ``InvalidResponseError`` when the body is not a webhook event.
+    Raises ``InvalidResponseError`` when the body is not a webhook event. The event model
+    (and pydantic) load at the first delivery, not with the receiver.
     """
+    from pydantic import ValidationError
+
+    from porting_tui.client.models.webhook import WebhookEvent
+
     try:
         data: Any = json.loads(body)
     except (ValueError, UnicodeDecodeError):

@@ -9,11 +9,13 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from porting_tui.client import Order, OrderListItem, PhoneNumber, day_of, moment_of
+from porting_tui.client import day_of, moment_of
 from porting_tui.domain.carriers import carrier_of_group
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
+
+    from porting_tui.client import Order, OrderListItem, PhoneNumber
 
 # The API names zones by their old "US/..." links; map them to canonical tz names.
 _ZONES = {

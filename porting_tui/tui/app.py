@@ -72,7 +72,6 @@ class PortingApp(CrashSafeApp[str | None]):
         # Pushed rather than returned from get_default_screen: only pushed screens get the
         # CSS_PATH (.tcss) beside them loaded.
         self.push_screen(OrderListScreen(self.session))
-        self.webhook_feed.attach(self)
         attention = self.session.attention
         if attention is not None and attention.local.problem:
             self.notify(attention.local.problem, title="Local store", severity="warning")
@@ -90,6 +89,12 @@ class PortingApp(CrashSafeApp[str | None]):
 
         self._forget_activity = self.session.client.activity.add_listener(activity_changed)
         self._count_projects()
+
+    def on_order_list_screen_first_page_shown(self) -> None:
+        # The receiver (a web server) and, in the demo, pointing the emulator's webhooks at it
+        # (which loads the configuration model and pydantic) wait until the first rows show.
+        if not self.webhook_feed.attached:
+            self.webhook_feed.attach(self)
 
     @work(thread=True, group="count-projects")
     def _count_projects(self) -> None:

@@ -15,12 +15,12 @@ import shutil
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.message import Message
 
-from porting_tui.client import Configuration, NotFoundError, PortingClient, PortingError
+from porting_tui.client import NotFoundError, PortingClient, PortingError
 from porting_tui.listing.session import Session
 from porting_tui.local.store import LocalStore, StoreError
 from porting_tui.webhooks import (
@@ -35,6 +35,9 @@ from porting_tui.webhooks import (
     WebhookReceiver,
     parse_listen_address,
 )
+
+if TYPE_CHECKING:
+    from porting_tui.client import Configuration
 
 POLL_SECONDS = 3.0
 """How often the store is checked for events stored by another process."""
@@ -91,6 +94,12 @@ class WebhookFeed:
         self._demo_client = demo_client
         """In the demo: the client of the emulator whose webhook URL becomes this receiver's."""
         self._starting: asyncio.Task[None] | None = None
+        self._attached = False
+
+    @property
+    def attached(self) -> bool:
+        """Whether ``attach`` was called (the feed starts once, even after ``stop``)."""
+        return self._attached
 
     @property
     def url(self) -> str | None:
@@ -136,6 +145,7 @@ class WebhookFeed:
                 screen.post_message(WebhookEventReceived(event))
 
         self._announce = broadcast
+        self._attached = True
         # A plain task rather than a worker: the app's loading indicator follows the screens'
         # requests, and a receiver starting up is not one of them.
         self._starting = asyncio.get_running_loop().create_task(
@@ -190,6 +200,8 @@ class WebhookFeed:
 
 async def point_webhooks_at(client: PortingClient, url: str) -> str | None:
     """Make ``url`` the project's webhook URL, keeping its other defaults; a problem or None."""
+    from porting_tui.client import Configuration
+
     try:
         try:
             current: Configuration | None = await client.configuration.get()

@@ -6,9 +6,12 @@ import json
 import re
 from collections import Counter
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from porting_tui.client import WebhookEvent, WebhookEventType
+from porting_tui.client import WebhookEventType
+
+if TYPE_CHECKING:
+    from porting_tui.client import WebhookEvent
 
 MAX_NOTE_CHARACTERS = 80
 MAX_NUMBERS_LISTED = 3

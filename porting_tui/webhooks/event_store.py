@@ -8,10 +8,13 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from porting_tui.client import WebhookEvent, parse_webhook
+from porting_tui.client import parse_webhook
 from porting_tui.local.store import LocalStore
+
+if TYPE_CHECKING:
+    from porting_tui.client import WebhookEvent
 
 FEATURE = "webhook_events"
 SCHEMA_VERSION = 1

@@ -188,6 +188,8 @@ def test_orders_list_loads_neither_the_app_nor_the_audit_log_nor_the_local_store
     expected = stdout_json_lines(run("orders", "list", "--json"))
     assert [json.loads(line) for line in output.splitlines()] == expected
     assert loaded(modules, NOT_FOR_READING) == []
+    # The order list is read by hand: listing needs neither pydantic nor the order models.
+    assert loaded(modules, ("pydantic", "porting_tui.client.models.order")) == []
 
 
 def test_orders_get_loads_neither_the_app_nor_the_audit_log_nor_the_local_store(

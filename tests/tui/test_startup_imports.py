@@ -1,10 +1,11 @@
-"""What the app's start imports: starlette and uvicorn only when a webhook receiver runs.
+"""What the app's start imports: no pydantic nor order models before the first rows (the list
+is read by hand), and starlette and uvicorn only when a webhook receiver runs.
 
 The app runs headless in a fresh interpreter, started the way ``porting-tui`` starts it
 (``run_tui`` on a profile of the config file), against a small stand-in API in the same
 process (the standard library's HTTP server, so that no web framework is loaded on its
-behalf). Its sys.modules is read once the first rows are shown and the webhook feed has
-started; nothing here times anything.
+behalf). Its sys.modules is read when the first rows are shown, and again once the webhook
+feed has started; nothing here times anything.
 """
 
 from __future__ import annotations
@@ -57,7 +58,16 @@ seen = {}
 
 def run(session):
     from porting_tui.tui.app import PortingApp
+    from porting_tui.tui.screens.order_list.order_list_screen import OrderListScreen
     from porting_tui.tui.widgets.order_table import OrderTable
+
+    after_first_page = OrderListScreen._after_first_page
+
+    def first_page_shown(screen):
+        seen.setdefault("first_page_modules", sorted(sys.modules))
+        after_first_page(screen)
+
+    OrderListScreen._after_first_page = first_page_shown
 
     async def main():
         app = PortingApp(session)
@@ -131,6 +141,14 @@ def test_the_app_starts_without_starlette_or_uvicorn_when_no_receiver_is_configu
     # The feed is there (it reads the store), its receiver's web server is not.
     assert "porting_tui.tui.webhook_feed" in seen["modules"]
     assert loaded(seen["modules"], WEB_SERVER) == []
+
+
+def test_the_first_rows_show_before_pydantic_or_the_order_models_load(tmp_path: Path) -> None:
+    seen = start_app(tmp_path, RECEIVER)
+    first_page = seen["first_page_modules"]
+    assert "porting_tui.client.models.listing" in first_page
+    assert loaded(first_page, ("pydantic", *WEB_SERVER)) == []
+    assert "porting_tui.client.models.order" not in first_page
 
 
 def test_a_configured_receiver_still_starts_and_loads_them(tmp_path: Path) -> None:

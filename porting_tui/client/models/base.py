@@ -1,12 +1,23 @@
-"""The shared pydantic base, open enums and whole-number ids of the client models."""
+"""The shared pydantic base and whole-number ids of the client models (the enums are re-exported
+from ``enums``)."""
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
+
+from porting_tui.client.models.enums import TIME_ZONES, NumberStatus, OrderStatus, TimeZone
+
+__all__ = [
+    "TIME_ZONES",
+    "NumberStatus",
+    "OrderStatus",
+    "PortingModel",
+    "TimeZone",
+    "WholeNumber",
+]
 
 
 class PortingModel(BaseModel):
@@ -25,41 +36,6 @@ class PortingModel(BaseModel):
     def to_wire(self) -> dict[str, Any]:
         """The JSON-ready body with API field names, leaving out fields that are None."""
         return self.model_dump(mode="json", by_alias=True, exclude_none=True)
-
-
-class OrderStatus(StrEnum):
-    """Known order statuses; fields stay ``str`` so that a value the server adds later is kept."""
-
-    PENDING = "PENDING"
-    CONFIRMED = "CONFIRMED"
-    COMPLETED = "COMPLETED"
-    CANCELED = "CANCELED"
-    PENDING_CANCELATION = "PENDING_CANCELATION"
-    ORDER_BUILDING = "ORDER_BUILDING"
-
-
-class NumberStatus(StrEnum):
-    """Known per-number porting statuses (open, like ``OrderStatus``)."""
-
-    PENDING = "PENDING"
-    CONFIRMED = "CONFIRMED"
-    REJECTED = "REJECTED"
-    ACTIVATED = "ACTIVATED"
-    CANCELED = "CANCELED"
-    EXCLUDED = "EXCLUDED"
-
-
-class TimeZone(StrEnum):
-    """The port time zones the API documents."""
-
-    US_EASTERN = "US/Eastern"
-    US_CENTRAL = "US/Central"
-    US_MOUNTAIN = "US/Mountain"
-    US_PACIFIC = "US/Pacific"
-    GMT = "GMT"
-
-
-TIME_ZONES: tuple[str, ...] = tuple(zone.value for zone in TimeZone)
 
 
 WholeNumber = int

@@ -82,3 +82,15 @@ class GroupActivation(PortingModel):
 
     phone_number_group: str | None = None
     status: str | None = None
+
+
+class PortabilityAnswer(PortingModel):
+    """The answer to a portability check: one result per number asked about."""
+
+    phone_numbers: list[PortabilityResult] = Field(default_factory=list)
+
+
+class ActivationAnswer(PortingModel):
+    """The answer to an activation: what happened to each group."""
+
+    phone_number_groups: list[GroupActivation] = Field(default_factory=list)

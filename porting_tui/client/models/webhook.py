@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from pydantic import field_validator
 
 from porting_tui.client.models.base import PortingModel
 from porting_tui.client.models.dates import OptionalTimestamp
+from porting_tui.client.models.enums import WebhookEventType
 from porting_tui.client.models.order import OrderSnapshot
 
-
-class WebhookEventType(StrEnum):
-    """Known event types; ``WebhookEvent.type`` stays ``str`` for types added later."""
-
-    ORDER_UPDATED = "ORDER_UPDATED"
-    NUMBERS_ACTIVATED = "NUMBERS_ACTIVATED"
-    NUMBERS_CONFIRMED = "NUMBERS_CONFIRMED"
-    NUMBERS_REJECTED = "NUMBERS_REJECTED"
-    NEW_ORDER_NOTE = "NEW_ORDER_NOTE"
+__all__ = ["NumberPortingStatus", "WebhookEvent", "WebhookEventType"]
 
 
 class NumberPortingStatus(PortingModel):

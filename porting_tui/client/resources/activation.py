@@ -3,26 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import TYPE_CHECKING
 
 from porting_tui.client.adapters import LazyAdapter
 from porting_tui.client.errors import FieldViolation, PortingValidationError
-from porting_tui.client.models import ActivationGroup, ActivationGroups, GroupActivation
 from porting_tui.client.session import ApiSession, parse_body
 from porting_tui.client.validation import order_id_path
 
-
-class _ActivateResponse(BaseModel):
-    model_config = ConfigDict(defer_build=True)
-
-    phone_number_groups: list[GroupActivation] = Field(
-        default_factory=list, alias="phoneNumberGroups"
+if TYPE_CHECKING:
+    from porting_tui.client.models.results import (
+        ActivationAnswer,
+        ActivationGroup,
+        GroupActivation,
     )
 
-
-_GROUPS: LazyAdapter[list[ActivationGroup]] = LazyAdapter(ActivationGroups)
-_ACTIVATED: LazyAdapter[_ActivateResponse] = LazyAdapter(_ActivateResponse)
+_GROUPS: LazyAdapter[list[ActivationGroup]] = LazyAdapter(
+    "porting_tui.client.models.results:ActivationGroups"
+)
+_ACTIVATED: LazyAdapter[ActivationAnswer] = LazyAdapter(
+    "porting_tui.client.models.results:ActivationAnswer"
+)
 
 
 class ActivationResource:

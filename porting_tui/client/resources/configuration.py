@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from porting_tui.client.adapters import LazyAdapter
-from porting_tui.client.models import Configuration
 from porting_tui.client.session import ApiSession, parse_body
 from porting_tui.client.validation import check_configuration
 
-_CONFIGURATION: LazyAdapter[Configuration] = LazyAdapter(Configuration)
+if TYPE_CHECKING:
+    from porting_tui.client.models.configuration import Configuration
+
+_CONFIGURATION: LazyAdapter[Configuration] = LazyAdapter(
+    "porting_tui.client.models.configuration:Configuration"
+)
 
 
 class ConfigurationResource:

@@ -4,32 +4,30 @@ from __future__ import annotations
 
 import base64
 from collections.abc import AsyncIterator, Callable
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from porting_tui.client.adapters import LazyAdapter
 from porting_tui.client.errors import FieldViolation, PortingValidationError
-from porting_tui.client.models import (
-    DocumentContent,
-    NewOrder,
-    NoteCreated,
-    Order,
-    OrderDocument,
-    OrderListItem,
-    OrderPage,
-    order_request_body,
-)
+from porting_tui.client.models.listing import OrderListItem, OrderPage
 from porting_tui.client.pagination import iterate_pages
 from porting_tui.client.resources.order_filters import DateLike, order_list_params
 from porting_tui.client.session import ApiSession, parse_body
 from porting_tui.client.validation import check_not_blank, check_order, check_text, order_id_path
 
-_ORDER: LazyAdapter[Order] = LazyAdapter(Order)
-_PAGE: LazyAdapter[OrderPage] = LazyAdapter(OrderPage)
-_NOTE: LazyAdapter[NoteCreated] = LazyAdapter(NoteCreated)
-_DOCUMENT: LazyAdapter[OrderDocument] = LazyAdapter(OrderDocument)
-_DOCUMENT_CONTENT: LazyAdapter[DocumentContent] = LazyAdapter(DocumentContent)
+if TYPE_CHECKING:
+    from porting_tui.client.models.order import NewOrder, Order, OrderDocument
+    from porting_tui.client.models.results import DocumentContent, NoteCreated
 
-OrderChange = Callable[[Order], Order | None]
+# Built, with pydantic, at the first read of each; the order list is read by hand (OrderPage).
+_ORDER: LazyAdapter[Order] = LazyAdapter("porting_tui.client.models.order:Order")
+_NOTE: LazyAdapter[NoteCreated] = LazyAdapter("porting_tui.client.models.results:NoteCreated")
+_DOCUMENT: LazyAdapter[OrderDocument] = LazyAdapter("porting_tui.client.models.order:OrderDocument")
+_DOCUMENT_CONTENT: LazyAdapter[DocumentContent] = LazyAdapter(
+    "porting_tui.client.models.results:DocumentContent"
+)
+
+OrderChange = Callable[["Order"], "Order | None"]
 
 
 def _order_path(order_id: int | str) -> str:
@@ -77,7 +75,7 @@ class OrdersResource:
             foc_end=foc_end,
         )
         response = await self._session.request("GET", "/orders/portIns", params=params)
-        return parse_body(response, _PAGE)
+        return parse_body(response, OrderPage)
 
     def list(
         self,
@@ -130,6 +128,8 @@ class OrdersResource:
 
     async def create(self, new_order: NewOrder) -> Order:
         """Create a port-in order; it is checked first and never sent twice."""
+        from porting_tui.client.models.wire import order_request_body
+
         check_order(new_order)
         response = await self._session.request(
             "POST", "/orders/portIns", json=order_request_body(new_order)
@@ -141,6 +141,8 @@ class OrdersResource:
 
         Prefer ``edit``, which starts from the server's current order.
         """
+        from porting_tui.client.models.wire import order_request_body
+
         path = _order_path(order_id)
         check_order(order)
         response = await self._session.request("PUT", path, json=order_request_body(order))

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import TYPE_CHECKING
 
 from porting_tui.client.adapters import LazyAdapter
-from porting_tui.client.models import PortabilityResult
 from porting_tui.client.session import ApiSession, parse_body
 from porting_tui.client.validation import check_portability_numbers
 
+if TYPE_CHECKING:
+    from porting_tui.client.models.results import PortabilityAnswer, PortabilityResult
 
-class _CheckResponse(BaseModel):
-    model_config = ConfigDict(defer_build=True)
-
-    phone_numbers: list[PortabilityResult] = Field(default_factory=list, alias="phoneNumbers")
-
-
-_RESPONSE: LazyAdapter[_CheckResponse] = LazyAdapter(_CheckResponse)
+_RESPONSE: LazyAdapter[PortabilityAnswer] = LazyAdapter(
+    "porting_tui.client.models.results:PortabilityAnswer"
+)
 
 
 class PortabilityResource:

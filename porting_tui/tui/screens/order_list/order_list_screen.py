@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import ContentSwitcher
 
 from porting_tui import start_collector
@@ -98,6 +99,10 @@ class OrderListScreen(SessionScreen):
     ]
     HELP_EXTRA = (("1…9", "Go to view 1 to 9"),)
 
+    class FirstPageShown(Message):
+        """The first page of orders (or why it could not be read) is on screen: the app's
+        start is over, and work that can wait (the webhook feed) may begin."""
+
     def __init__(self, session: Session) -> None:
         super().__init__(session)
         self._filters = all_views([])[0].filters
@@ -164,8 +169,8 @@ class OrderListScreen(SessionScreen):
             self.session.settings.refresh_seconds, self.refresh_on_timer
         )
         self.table.focus()
+        # Needs attention starts once the first page is drawn (see _after_first_page).
         self._start_load()
-        self._start_attention()
 
     def on_screen_resume(self) -> None:
         self.table.focus()
@@ -177,12 +182,19 @@ class OrderListScreen(SessionScreen):
                 view.table.focus()
 
     def _after_first_page(self) -> None:
-        """At start, once the first page was tried and drawn: the start is over (the garbage
-        collector runs as usual again), and the newest draft is offered for resuming."""
+        """At start, once the first page was tried and drawn: the start is over. The garbage
+        collector runs as usual again, Needs attention starts reading the open orders, the app
+        is told (``FirstPageShown``), and the newest draft is offered for resuming.
+
+        Needs attention waits for this: reading its first order details loads pydantic and
+        builds the order models, about 80 ms that would otherwise come before the first rows.
+        """
         if self._drafts_offered:
             return
         self._drafts_offered = True
         start_collector.release()
+        self._start_attention()
+        self.post_message(self.FirstPageShown())
         from porting_tui.tui.screens.create_order.launch import offer_draft_resume
 
         offer_draft_resume(self, self.session, drafts=self._drafts())
