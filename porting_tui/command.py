@@ -22,4 +22,7 @@ def main() -> None:
     # A scripting command stays held to its end: it is short, and a long one (the emulator,
     # webhooks listen) still collects, only less often. The app releases once it has started.
     start_collector.hold()
-    cli_main(launch_app)
+    try:
+        cli_main(launch_app)
+    finally:
+        start_collector.before_exit()

@@ -7,6 +7,11 @@ So the collector waits until the start is over (the first page of orders drawn, 
 about to do its work); then one collection frees the start's garbage, ``gc.freeze`` sets the
 survivors aside so that later full collections skip them, and collection runs as usual.
 
+On its way out, Python collects once more over everything still alive: about 30 ms of an
+``orders list`` of 0.23 s. ``before_exit`` freezes all of it instead; objects alive at exit
+need not be finalized (the language does not promise it), and what the program writes is
+closed or flushed explicitly before that.
+
 ``hold`` only ever raises the thresholds, never disables collection: a path that forgets to
 call ``release`` collects less often, and still collects.
 """
@@ -48,3 +53,8 @@ def release() -> None:
 def held() -> bool:
     """Whether the start's hold is on."""
     return _held is not None
+
+
+def before_exit() -> None:
+    """The program is about to end: skip the interpreter's last full collection."""
+    gc.freeze()

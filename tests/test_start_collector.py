@@ -59,3 +59,9 @@ def test_collection_switched_off_is_left_off() -> None:
     start_collector.hold()
     assert not start_collector.held()
     assert gc.get_threshold() == (0, 10, 10)
+
+
+def test_before_exit_freezes_what_is_alive() -> None:
+    frozen_before = gc.get_freeze_count()
+    start_collector.before_exit()
+    assert gc.get_freeze_count() > frozen_before
