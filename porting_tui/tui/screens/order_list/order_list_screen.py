@@ -131,7 +131,8 @@ class OrderListScreen(SessionScreen):
                     id=ATTENTION_VIEW,
                 )
         yield StatusLine(self.session.settings, id="list-status")
-        yield KeyFooter()
+        # Its keys come after the first page (see _after_first_page).
+        yield KeyFooter(hold_keys=True)
 
     @property
     def table(self) -> OrderTable:
@@ -183,8 +184,9 @@ class OrderListScreen(SessionScreen):
 
     def _after_first_page(self) -> None:
         """At start, once the first page was tried and drawn: the start is over. The garbage
-        collector runs as usual again, Needs attention starts reading the open orders, the app
-        is told (``FirstPageShown``), and the newest draft is offered for resuming.
+        collector runs as usual again, the footer shows its keys, Needs attention starts reading
+        the open orders, the app is told (``FirstPageShown``), and the newest draft is offered
+        for resuming.
 
         Needs attention waits for this: reading its first order details loads pydantic and
         builds the order models, about 80 ms that would otherwise come before the first rows.
@@ -193,6 +195,7 @@ class OrderListScreen(SessionScreen):
             return
         self._drafts_offered = True
         start_collector.release()
+        self.query_one(KeyFooter).show_keys()
         self._start_attention()
         self.post_message(self.FirstPageShown())
         from porting_tui.tui.screens.create_order.launch import offer_draft_resume

@@ -1,0 +1,75 @@
+"""KeyFooter: keys held back until asked for, and one rebuild for changes that come together."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Footer, Input
+from textual.widgets._footer import FooterKey
+
+from porting_tui.tui.widgets.key_footer import KeyFooter
+
+
+class FooterApp(App[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f5", "bell", "Ring"),
+        Binding("f6", "refresh", "Redraw"),
+    ]
+
+    def __init__(self, *, hold_keys: bool) -> None:
+        super().__init__()
+        self.hold_keys = hold_keys
+        self.rebuilds = 0
+
+    def compose(self) -> ComposeResult:
+        yield Input(id="first")
+        yield Input(id="second")
+        yield CountingFooter(hold_keys=self.hold_keys)
+
+
+class CountingFooter(KeyFooter):
+    def compose(self) -> ComposeResult:
+        if self._bindings_ready and not self.holding_keys:
+            app = self.app
+            assert isinstance(app, FooterApp)
+            app.rebuilds += 1
+        yield from super().compose()
+
+
+def shown(app: App[None]) -> list[str]:
+    return [key.description for key in app.query(FooterKey) if key.description]
+
+
+async def test_held_keys_show_only_when_asked_for() -> None:
+    app = FooterApp(hold_keys=True)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert shown(app) == []
+        footer = app.query_one(KeyFooter)
+        footer.show_keys()
+        await pilot.pause()
+        while not shown(app):
+            await pilot.pause()
+        assert {"Ring", "Redraw"} <= set(shown(app))
+        assert not footer.holding_keys
+
+
+async def test_binding_changes_that_come_together_rebuild_once() -> None:
+    app = FooterApp(hold_keys=False)
+    async with app.run_test() as pilot:
+        while not shown(app):
+            await pilot.pause()
+        before = app.rebuilds
+        footer = app.query_one(Footer)
+        # Notices in a row, as a focus move and two mounts give them, in the footer's own
+        # context as Textual sends them: three with the keys unchanged, three as if changed.
+        for _ in range(3):
+            footer.call_later(footer.bindings_changed, app.screen)
+        footer.call_later(setattr, footer, "_composed_from", None)
+        for _ in range(3):
+            footer.call_later(footer.bindings_changed, app.screen)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.rebuilds - before == 1
