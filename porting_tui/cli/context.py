@@ -159,9 +159,11 @@ def open_session(ctx: click.Context) -> Session:
         return _demo_session(options)
     from urllib.parse import urlsplit
 
+    from porting_tui.client import tls
     from porting_tui.local.errors import ProfileError
     from porting_tui.local.profiles import load_config, select_profile
 
+    tls.prepare()  # built in a thread while the profile is read
     try:
         config = load_config()
         for warning in config.warnings:

@@ -35,6 +35,7 @@ from porting_tui.client.session import (
     ApiSession,
     Sleep,
 )
+from porting_tui.client.tls import shared_context
 
 DEFAULT_BASE_URL = "https://porting.api.sinch.com"
 DEFAULT_AUTH_URL = "https://auth.sinch.com/oauth2/token"
@@ -102,6 +103,9 @@ class PortingClient:
         self.auth = auth
         self._http = httpx.AsyncClient(
             transport=transport,
+            # One TLS context for every client of the process, built early (see tls.py);
+            # a client with its own transport makes no connection of its own to need one.
+            verify=shared_context() if transport is None else True,
             timeout=httpx.Timeout(timeout),
             headers={"User-Agent": user_agent, "Accept": "application/json"},
             follow_redirects=False,

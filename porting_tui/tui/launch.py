@@ -22,9 +22,11 @@ EXIT_PROFILE = 2
 
 def profile_session(profile_name: str | None, settings: ListSettings, err: TextIO) -> Session:
     """The session of the chosen (or default) profile; ProfileError or PortingConfigError."""
+    from porting_tui.client import tls
     from porting_tui.listing.project_sessions import profile_session as session_of_profile
     from porting_tui.local.profiles import load_config, select_profile
 
+    tls.prepare()  # built in a thread while the profile and the local store are read
     config = load_config()
     for warning in config.warnings:
         print(f"porting-tui: warning: {warning}", file=err)
