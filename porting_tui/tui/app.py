@@ -90,7 +90,7 @@ class PortingApp(CrashSafeApp[str | None]):
         self._forget_activity = self.session.client.activity.add_listener(activity_changed)
         self._count_projects()
 
-    def on_order_list_screen_first_page_shown(self) -> None:
+    def on_order_list_screen_started(self) -> None:
         # The receiver (a web server) and, in the demo, pointing the emulator's webhooks at it
         # (which loads the configuration model and pydantic) wait until the first rows show.
         if not self.webhook_feed.attached:

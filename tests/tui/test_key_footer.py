@@ -1,15 +1,21 @@
-"""KeyFooter: keys held back until asked for, and one rebuild for changes that come together."""
+"""KeyFooter: keys held back until asked for (the order list's, at most until its start is over),
+and one rebuild for changes that come together."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
+import httpx
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Input
 from textual.widgets._footer import FooterKey
 
+from porting_tui.tui.app import PortingApp
 from porting_tui.tui.widgets.key_footer import KeyFooter
+from tests.tui.conftest import make_emulator, make_session, wait_until
+from tests.tui.test_loading_indicator import HeldTransport
 
 
 class FooterApp(App[None]):
@@ -38,8 +44,8 @@ class CountingFooter(KeyFooter):
         yield from super().compose()
 
 
-def shown(app: App[None]) -> list[str]:
-    return [key.description for key in app.query(FooterKey) if key.description]
+def shown(app: App[object]) -> list[str]:
+    return [key.description for key in app.screen.query(FooterKey) if key.description]
 
 
 async def test_held_keys_show_only_when_asked_for() -> None:
@@ -73,3 +79,18 @@ async def test_binding_changes_that_come_together_rebuild_once() -> None:
         await pilot.pause()
         await pilot.pause()
         assert app.rebuilds - before == 1
+
+
+async def test_a_first_page_that_never_comes_does_not_keep_the_keys_away(tmp_path: Path) -> None:
+    transport = HeldTransport(httpx.ASGITransport(app=make_emulator(orders=20).app))
+    transport.hold = True
+    app = PortingApp(make_session(transport, tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        footer = app.screen.query_one(KeyFooter)
+        assert footer.holding_keys
+        # The screen's own timer (START_AT_MOST_S) lets the keys out; the request still hangs.
+        await wait_until(pilot, lambda: bool(shown(app)), "the footer's keys")
+        assert "Refresh" in shown(app)
+        assert app.busy
+        transport.released.set()
+        await wait_until(pilot, lambda: not app.busy, "the first page")

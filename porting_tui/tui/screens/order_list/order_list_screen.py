@@ -46,6 +46,9 @@ if TYPE_CHECKING:
 LoadKind = Literal["first", "next", "all", "reload"]
 SHOW_EVERY_S = 0.25
 """While ``L`` loads, new rows are shown at most this often (and once at the end)."""
+START_AT_MOST_S = 1.0
+"""What waits for the first page (see _after_first_page) waits no longer than this: a slow or
+hung first request does not keep the footer's keys or Needs attention away."""
 ATTENTION_VIEW = "attention-view"
 LIST_ACTIONS = frozenset(
     {
@@ -99,9 +102,9 @@ class OrderListScreen(SessionScreen):
     ]
     HELP_EXTRA = (("1…9", "Go to view 1 to 9"),)
 
-    class FirstPageShown(Message):
-        """The first page of orders (or why it could not be read) is on screen: the app's
-        start is over, and work that can wait (the webhook feed) may begin."""
+    class Started(Message):
+        """The first page of orders (or why it could not be read) is on screen, or the start
+        has taken START_AT_MOST_S: work that could wait (the webhook feed) may begin."""
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
@@ -172,6 +175,7 @@ class OrderListScreen(SessionScreen):
         self.table.focus()
         # Needs attention starts once the first page is drawn (see _after_first_page).
         self._start_load()
+        self.set_timer(START_AT_MOST_S, self._after_first_page)
 
     def on_screen_resume(self) -> None:
         self.table.focus()
@@ -183,10 +187,10 @@ class OrderListScreen(SessionScreen):
                 view.table.focus()
 
     def _after_first_page(self) -> None:
-        """At start, once the first page was tried and drawn: the start is over. The garbage
-        collector runs as usual again, the footer shows its keys, Needs attention starts reading
-        the open orders, the app is told (``FirstPageShown``), and the newest draft is offered
-        for resuming.
+        """At start, once the first page was tried and drawn (or START_AT_MOST_S after the
+        start, whichever comes first): the start is over. The garbage collector runs as usual
+        again, the footer shows its keys, Needs attention starts reading the open orders, the
+        app is told (``Started``), and the newest draft is offered for resuming.
 
         Needs attention waits for this: reading its first order details loads pydantic and
         builds the order models, about 80 ms that would otherwise come before the first rows.
@@ -197,7 +201,7 @@ class OrderListScreen(SessionScreen):
         start_collector.release()
         self.query_one(KeyFooter).show_keys()
         self._start_attention()
-        self.post_message(self.FirstPageShown())
+        self.post_message(self.Started())
         from porting_tui.tui.screens.create_order.launch import offer_draft_resume
 
         offer_draft_resume(self, self.session, drafts=self._drafts())
