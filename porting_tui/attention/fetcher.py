@@ -108,7 +108,8 @@ class FetchProgress:
 
     def describe(self) -> str:
         if self.complete:
-            text = f"details of {self.total} open orders up to date"
+            orders = "open order" if self.total == 1 else "open orders"
+            text = f"details of {self.total} {orders} up to date"
             return text + (f" ({self.failed} could not be read)" if self.failed else "")
         text = f"reading order details {self.done}/{self.total}"
         if self.paused_for > 0:

@@ -298,3 +298,8 @@ async def test_an_error_out_of_on_result_ends_the_whole_fetch() -> None:
         await asyncio.sleep(0)
     assert len(gate.started) == started < 100
     assert gate.in_flight == 0
+
+
+def test_one_open_order_is_said_in_the_singular() -> None:
+    assert FetchProgress(total=1, fetched=1).describe() == "details of 1 open order up to date"
+    assert FetchProgress(total=0).describe() == "details of 0 open orders up to date"
