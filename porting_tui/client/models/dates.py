@@ -18,28 +18,11 @@ from pydantic_core.core_schema import SerializationInfo, ValidatorFunctionWrapHa
 
 from porting_tui.client.models.wire_dates import (
     WireText,
-    date_text,
-    day_of,
     day_to_wire,
-    is_unreadable,
-    moment_of,
     moment_of_day,
-    parse_wire_date,
     read_day,
     read_moment,
 )
-
-__all__ = [
-    "Day",
-    "OptionalDay",
-    "OptionalTimestamp",
-    "WireText",
-    "date_text",
-    "day_of",
-    "is_unreadable",
-    "moment_of",
-    "parse_wire_date",
-]
 
 
 def _read_day(value: Any, _handler: ValidatorFunctionWrapHandler) -> date | WireText | None:

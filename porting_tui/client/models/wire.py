@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from porting_tui.client.models.dates import is_unreadable
 from porting_tui.client.models.order import NewOrder, Order, OrderSnapshot
+from porting_tui.client.models.wire_dates import is_unreadable
 
 READ_ONLY_ORDER_FIELDS = frozenset({"id", "status", "notes", "documents", "createdDate"})
 READ_ONLY_NUMBER_FIELDS = frozenset(
