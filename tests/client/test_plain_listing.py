@@ -20,13 +20,8 @@ from pydantic import BeforeValidator, Field, ValidationError
 from porting_tui.client.models import OrderListItem, OrderPage
 from porting_tui.client.models.base import PortingModel, WholeNumber
 from porting_tui.client.models.dates import OptionalDay
-from porting_tui.client.models.degrade import (
-    EMPTY_WHEN_NULL,
-    UNREADABLE_STATUS,
-    DegradableModel,
-    degrade_to,
-)
-from porting_tui.client.models.lenient_values import BodyUnreadable
+from porting_tui.client.models.degrade import EMPTY_WHEN_NULL, DegradableModel, degrade_to
+from porting_tui.client.models.lenient_values import UNREADABLE_STATUS, BodyUnreadable
 
 Count = Annotated[WholeNumber, BeforeValidator(lambda value: 0 if value is None else value)]
 

@@ -24,16 +24,13 @@ from pydantic import (
 )
 
 from porting_tui.client.models.base import PortingModel
-
-_MAX_REASONS = 3
-UNREADABLE_STATUS = "UNREADABLE"
-"""The status of an entry that could not be read and did not carry a readable status."""
+from porting_tui.client.models.lenient_values import MAX_REASONS
 
 
 def describe_error(error: ValidationError) -> str:
     """Why a value could not be read, without echoing the value (it may hold a PIN)."""
     parts = []
-    for item in error.errors(include_input=False, include_url=False)[:_MAX_REASONS]:
+    for item in error.errors(include_input=False, include_url=False)[:MAX_REASONS]:
         where = ".".join(str(part) for part in item["loc"])
         parts.append(f"{where}: {item['msg']}" if where else str(item["msg"]))
     return "; ".join(parts) or "unreadable"

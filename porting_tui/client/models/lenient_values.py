@@ -13,6 +13,10 @@ _WHOLE_TEXT = re.compile(r"[+-]?[0-9]+(?:_[0-9]+)*(?:\.0+)?", re.ASCII)
 """A whole number as text: digits with single underscores between them, and ``.0`` allowed."""
 _LARGEST_FROM_FLOAT = 2**63
 """A float beyond a signed 64-bit integer is refused, as pydantic does."""
+UNREADABLE_STATUS = "UNREADABLE"
+"""The status of an entry that could not be read and did not carry a readable status."""
+MAX_REASONS = 3
+"""The most problems one unreadable entry or body names."""
 
 
 class ValueUnreadable(ValueError):

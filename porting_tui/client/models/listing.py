@@ -17,6 +17,8 @@ from datetime import date
 from typing import Any, Literal, Self
 
 from porting_tui.client.models.lenient_values import (
+    MAX_REASONS,
+    UNREADABLE_STATUS,
     BodyUnreadable,
     ValueUnreadable,
     count,
@@ -25,10 +27,6 @@ from porting_tui.client.models.lenient_values import (
     whole_number,
 )
 from porting_tui.client.models.wire_dates import day_to_wire, read_day
-
-UNREADABLE_STATUS = "UNREADABLE"
-"""The status of an entry that could not be read and did not carry a readable status."""
-_MAX_REASONS = 3
 
 Field = tuple[str, str, Callable[[Any], Any]]
 """A field's Python name, its name on the wire, and how one value of it is read."""
@@ -161,7 +159,7 @@ class OrderListItem:
             }
             values.setdefault("id", 0)
             values.setdefault("status", UNREADABLE_STATUS)
-            reason = "; ".join(errors[:_MAX_REASONS])
+            reason = "; ".join(errors[:MAX_REASONS])
             return cls(**values, unreadable=reason, raw_entry=entry)
         return cls(**values, unknown_fields=_unknown_fields(entry, _ROW_KEYS))
 
@@ -172,8 +170,11 @@ class OrderListItem:
         mode); an unreadable row is given back exactly as it was sent."""
         if self.unreadable is not None:
             return self.raw_entry
-        values = [(name, alias, getattr(self, name)) for name, alias, _ in _ROW_FIELDS]
-        values[3] = (*values[3][:2], day_to_wire(self.created_date, json=mode == "json"))
+        day = day_to_wire(self.created_date, json=mode == "json")
+        values = [
+            (name, alias, day if name == "created_date" else getattr(self, name))
+            for name, alias, _ in _ROW_FIELDS
+        ]
         return _dumped(values, self.unknown_fields, by_alias=by_alias, exclude_none=exclude_none)
 
 
@@ -205,7 +206,7 @@ class OrderPage:
         errors: list[str] = []
         values = _read_fields((("orders", "orders", _rows), *_PAGE_FIELDS), body, errors)
         if errors:
-            raise BodyUnreadable("; ".join(errors[:_MAX_REASONS]))
+            raise BodyUnreadable("; ".join(errors[:MAX_REASONS]))
         return cls(**values, unknown_fields=_unknown_fields(body, _PAGE_KEYS))
 
     @classmethod

@@ -8,12 +8,8 @@ from pydantic import Field
 
 from porting_tui.client.models.base import PortingModel, WholeNumber
 from porting_tui.client.models.dates import Day, OptionalDay, OptionalTimestamp
-from porting_tui.client.models.degrade import (
-    EMPTY_WHEN_NULL,
-    UNREADABLE_STATUS,
-    DegradableModel,
-    degrade_to,
-)
+from porting_tui.client.models.degrade import EMPTY_WHEN_NULL, DegradableModel, degrade_to
+from porting_tui.client.models.lenient_values import UNREADABLE_STATUS
 from porting_tui.client.models.voice import SmsConfiguration, VoiceConfiguration
 
 
