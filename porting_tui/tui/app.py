@@ -93,8 +93,7 @@ class PortingApp(CrashSafeApp[str | None]):
     def on_order_list_screen_started(self) -> None:
         # The receiver (a web server) and, in the demo, pointing the emulator's webhooks at it
         # (which loads the configuration model and pydantic) wait until the first rows show.
-        if not self.webhook_feed.attached:
-            self.webhook_feed.attach(self)
+        self.webhook_feed.attach(self)
 
     @work(thread=True, group="count-projects")
     def _count_projects(self) -> None:

@@ -97,11 +97,6 @@ class WebhookFeed:
         self._attached = False
 
     @property
-    def attached(self) -> bool:
-        """Whether ``attach`` was called (the feed starts once, even after ``stop``)."""
-        return self._attached
-
-    @property
     def url(self) -> str | None:
         return self.server.url if self.server is not None and self.server.running else None
 
@@ -138,7 +133,10 @@ class WebhookFeed:
 
     def attach(self, app: App[Any]) -> None:
         """Start in a worker of ``app``, look at the store every few seconds, and tell every
-        screen of ``app`` about each new event with a ``WebhookEventReceived`` message."""
+        screen of ``app`` about each new event with a ``WebhookEventReceived`` message.
+        The feed starts once: a second call (or one after ``stop``) does nothing."""
+        if self._attached:
+            return
 
         def broadcast(event: ReceivedEvent) -> None:
             for screen in app.screen_stack:

@@ -104,3 +104,20 @@ async def test_events_go_to_the_runs_own_store_which_the_feed_leaves_open(
     # Its owner (the app, on the way out) closes it; the feed only borrowed it.
     assert local.store is not None and local.store.query("SELECT 1")
     local.close()
+
+
+async def test_the_feed_starts_once_however_often_it_is_attached(
+    transport: Any, tmp_path: Path
+) -> None:
+    from textual.app import App
+
+    feed = feed_for_session(make_session(transport, tmp_path))
+    app: App[None] = App()
+    async with app.run_test():
+        feed.attach(app)
+        first = feed._starting
+        feed.attach(app)
+        assert first is not None and feed._starting is first
+        await feed.stop()
+        feed.attach(app)
+        assert feed._starting is None

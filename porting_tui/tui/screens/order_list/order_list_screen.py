@@ -110,7 +110,7 @@ class OrderListScreen(SessionScreen):
         super().__init__(session)
         self._filters = all_views([])[0].filters
         self._listing: OrderListing | None = None
-        self._drafts_offered = False
+        self._started = False
         self._counted = False
         self._loads_running = 0
         self._retry = RateLimitRetry(self.set_timer)
@@ -195,9 +195,9 @@ class OrderListScreen(SessionScreen):
         Needs attention waits for this: reading its first order details loads pydantic and
         builds the order models, about 80 ms that would otherwise come before the first rows.
         """
-        if self._drafts_offered:
+        if self._started:
             return
-        self._drafts_offered = True
+        self._started = True
         start_collector.release()
         self.query_one(KeyFooter).show_keys()
         self._start_attention()
