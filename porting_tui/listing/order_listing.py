@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from typing import Any
 
@@ -39,6 +40,8 @@ class OrderListing:
         """The number the server gave its first page (0 or 1), once known."""
         self._next_page: int | None = None
         self._done = False
+        self._early: asyncio.Task[OrderPage] | None = None
+        """The first page, asked for by ``ask_first_page`` and not yet taken."""
 
     @property
     def orders(self) -> list[OrderListItem]:
@@ -82,9 +85,30 @@ class OrderListing:
         self._done = following is None
         self._next_page = following
 
+    def ask_first_page(self) -> None:
+        """Send the first page's request now, in a task of the running loop; the next
+        ``load_first`` takes its answer (or its error) instead of asking again.
+
+        The app asks before its first screen is built: the server answers while the screen is
+        mounted and styled, which is most of what a start waits for after its imports.
+        """
+        if self._early is not None:
+            return
+        task = asyncio.get_running_loop().create_task(self._fetch(None))
+        # An answer nobody takes (the app closed first) is dropped without asyncio's warning.
+        task.add_done_callback(_drop_unclaimed)
+        self._early = task
+
+    def abandon(self) -> None:
+        """Not wanted after all: the first page's request, if still out, is cancelled."""
+        early, self._early = self._early, None
+        if early is not None:
+            early.cancel()
+
     async def load_first(self) -> None:
         """Start over with the first page."""
-        page = await self._fetch(None)
+        early, self._early = self._early, None
+        page = await (early if early is not None else self._fetch(None))
         self.orders = []
         self.pages_loaded = 1
         self._started = True
@@ -143,3 +167,8 @@ class OrderListing:
         self._first_page = fresh._first_page
         self._next_page = fresh._next_page
         self._done = fresh._done
+
+
+def _drop_unclaimed(task: asyncio.Task[OrderPage]) -> None:
+    if not task.cancelled():
+        task.exception()

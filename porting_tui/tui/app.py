@@ -68,10 +68,19 @@ class PortingApp(CrashSafeApp[str | None]):
         if session.demo:
             self.sub_title = "demo"
 
+    def on_load(self) -> None:
+        # The first page is asked for before anything is mounted or styled: the server
+        # answers while the list screen is built (bench/launch.py: about 50 ms sooner).
+        self._first_screen = OrderListScreen(self.session)
+        self._first_screen.ask_first_page()
+
     def on_mount(self) -> None:
         # Pushed rather than returned from get_default_screen: only pushed screens get the
-        # CSS_PATH (.tcss) beside them loaded.
-        self.push_screen(OrderListScreen(self.session))
+        # CSS_PATH (.tcss) beside them loaded. And pushed once the app's own mount is over:
+        # Textual holds every frame back until then, so a list screen pushed from here would
+        # keep its first page, which may be in before the screen is mounted, off the terminal
+        # until the work that waits for the first page (see OrderListScreen) had run too.
+        self.call_later(self.push_screen, self._first_screen)
         attention = self.session.attention
         if attention is not None and attention.local.problem:
             self.notify(attention.local.problem, title="Local store", severity="warning")
@@ -88,6 +97,7 @@ class PortingApp(CrashSafeApp[str | None]):
             loop.call_soon_threadsafe(self._show_activity)
 
         self._forget_activity = self.session.client.activity.add_listener(activity_changed)
+        self._show_activity()  # the first page's request went out before anyone listened
         self._count_projects()
 
     def on_order_list_screen_started(self) -> None:

@@ -106,7 +106,8 @@ class AttentionView(Vertical):
         self.showing_snoozed = False
         """True while the view lists the snoozed orders instead of the ranking."""
         self.ranked_once = False
-        """The first complete ranking is on screen."""
+        """The ranking of a complete refresh is on screen (not merely what the store had)."""
+        self._refreshed = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="attention-progress")
@@ -148,6 +149,7 @@ class AttentionView(Vertical):
         finally:
             self._flush_timer.stop()
         self._busy = not progress.complete
+        self._refreshed = True
         self.rebuild()
         self._tell_new_reasons(None)
 
@@ -238,7 +240,7 @@ class AttentionView(Vertical):
         if self.problem is None:
             self._show_progress(self.board.progress, busy=self._busy)
         complete = self.board.progress.complete and not self._busy
-        if complete:
+        if complete and self._refreshed:
             self.ranked_once = True
         self.post_message(self.CountChanged(len(ranked), complete))
 

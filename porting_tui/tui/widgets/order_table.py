@@ -186,6 +186,21 @@ class OrderTable(ScrollView, can_focus=True):
         """What every cached line was drawn with: columns, base style, focus, theme."""
         self._header: tuple[tuple[Any, ...], Strip] | None = None
         self._frame: _Frame | None = None
+        self._after_drawn: list[Callable[[], object]] = []
+
+    def call_after_drawn(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` once the table has next been drawn: its lines are on their way to
+        the terminal, as they are written from another thread.
+
+        ``call_after_refresh`` can come sooner: when the screen is idle before the table's new
+        rows are laid out, its callbacks run first, and a slow one holds the rows back.
+        A table that was not on screen at the last update calls back after the next refresh.
+        """
+        if not self.is_on_screen:
+            self.call_after_refresh(callback)
+            return
+        self._after_drawn.append(callback)
+        self.refresh()
 
     @property
     def visible_orders(self) -> Sequence[OrderListItem]:
@@ -494,6 +509,11 @@ class OrderTable(ScrollView, can_focus=True):
             return super().render_lines(crop)
         finally:
             self._frame = None
+            if self._after_drawn:
+                # Called from the message queue: after the screen has handed this frame on.
+                waiting, self._after_drawn = self._after_drawn, []
+                for callback in waiting:
+                    self.call_later(callback)
 
     def _frame_state(self) -> _Frame:
         base = self.rich_style

@@ -110,6 +110,8 @@ class OrderListScreen(SessionScreen):
         super().__init__(session)
         self._filters = all_views([])[0].filters
         self._listing: OrderListing | None = None
+        self._early_listing: OrderListing | None = None
+        """The first page asked for before the screen was mounted (ask_first_page)."""
         self._started = False
         self._counted = False
         self._loads_running = 0
@@ -185,6 +187,12 @@ class OrderListScreen(SessionScreen):
             view.rebuild()
             if self.tabs.attention_active:
                 view.table.focus()
+
+    def _after_drawn(self) -> None:
+        """At start, the first page (or its error) is about to be shown: once the table has
+        been drawn with it, not before, the rest may start (see _after_first_page)."""
+        if not self._started:
+            self.table.call_after_drawn(self._after_first_page)
 
     def _after_first_page(self) -> None:
         """At start, once the first page was tried and drawn (or START_AT_MOST_S after the
@@ -332,18 +340,35 @@ class OrderListScreen(SessionScreen):
             self._show_problem(Problem("A filter is not valid", str(errors), can_retry=False))
             return None
 
+    def ask_first_page(self) -> None:
+        """Send the first page's request now, before this screen is mounted (the app does at
+        its start): the server answers while the screen is built, and mounting takes the
+        answer, or its error, as if it had asked then."""
+        try:
+            query = to_query(self._filters, self.session.now().date())
+        except FilterErrors:
+            return  # mounting asks again, and shows what is wrong with the filter
+        listing = OrderListing(self.session.client, query, self.session.settings.page_size)
+        listing.ask_first_page()
+        self._early_listing = listing
+
     def _start_load(self) -> None:
         """Start over with the current filters: the first page shows as soon as it arrives."""
         self._retry.cancel()
         self.query_one(FindBar).show_filters(self._filters, self._toggles.describe())
+        early, self._early_listing = self._early_listing, None
         query = self._query()
+        page_size = self.session.settings.page_size
+        if early is not None and (query != early.query or page_size != early.page_size):
+            early.abandon()
+            early = None
         if query is None:
             self._listing = None
             self.table.set_orders([])
             self._update_status_line()
-            self.call_after_refresh(self._after_first_page)
+            self._after_drawn()
             return
-        self._listing = OrderListing(self.session.client, query, self.session.settings.page_size)
+        self._listing = early or OrderListing(self.session.client, query, page_size)
         self._update_status_line()
         self._load(self._listing, "first")
 
@@ -365,8 +390,7 @@ class OrderListScreen(SessionScreen):
             return
         finally:
             self._loads_running -= 1
-            # After the first page (or its error) is drawn, not before: see _after_first_page.
-            self.call_after_refresh(self._after_first_page)
+            self._after_drawn()
         if listing is not self._listing:
             return
         self._retry.succeeded()
