@@ -3,6 +3,8 @@ in pages of 1,000 whatever the list's page size."""
 
 from __future__ import annotations
 
+import asyncio
+import gc
 from collections.abc import Iterator
 from typing import Any
 
@@ -195,3 +197,47 @@ async def test_rows_only_grow_while_pages_load_and_a_new_list_is_a_new_revision(
     fake.ids[15] = 3
     await listing.load_all(page_size=5)
     assert ids_of(listing) == [1, 2, *range(4, 16), 3, *range(17, 26)]
+
+
+async def test_the_first_page_asked_early_is_the_one_load_first_takes(
+    client: PortingClient, fake: FakeOrders
+) -> None:
+    listing = OrderListing(client, {}, page_size=10)
+    listing.ask_first_page()
+    listing.ask_first_page()  # asked once however often
+    await asyncio.sleep(0)  # the request goes out without anyone awaiting it
+    await listing.load_first()
+    assert [o.id for o in listing.orders] == list(range(1, 11))
+    assert fake.pages_asked == [None]
+    # Taken once: the next start over asks again.
+    await listing.load_first()
+    assert fake.pages_asked == [None, None]
+
+
+async def test_an_error_of_the_early_first_page_comes_out_of_load_first(
+    client: PortingClient, fake: FakeOrders
+) -> None:
+    fake.fail = True
+    listing = OrderListing(client, {}, page_size=10)
+    listing.ask_first_page()
+    with pytest.raises(ServerError):
+        await listing.load_first()
+    assert not listing.loaded
+
+
+async def test_an_early_first_page_nobody_takes_is_cancelled_or_dropped_quietly(
+    client: PortingClient, fake: FakeOrders, caplog: pytest.LogCaptureFixture
+) -> None:
+    abandoned = OrderListing(client, {}, page_size=10)
+    abandoned.ask_first_page()
+    abandoned.abandon()
+    fake.fail = True
+    unclaimed = OrderListing(client, {}, page_size=10)
+    unclaimed.ask_first_page()
+    for _ in range(20):
+        await asyncio.sleep(0)
+    del unclaimed
+    gc.collect()
+    # Neither a pending task nor an unretrieved error is reported by asyncio.
+    assert "never retrieved" not in caplog.text
+    assert "destroyed but it is pending" not in caplog.text

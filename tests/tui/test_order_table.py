@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from textual.app import App, ComposeResult
+from textual.geometry import Region
+from textual.strip import Strip
 
 from porting_tui.client import OrderListItem
 from porting_tui.tui.widgets.order_table import OrderTable
+from tests.waiting import wait_until
 
 
 def order(
@@ -311,3 +314,36 @@ async def test_lines_are_drawn_again_after_a_resize_and_a_theme_change() -> None
         await pilot.pause()
         after = [segment.style for segment in table.render_line(1)]
         assert before != after
+
+
+async def test_call_after_drawn_comes_once_the_new_rows_have_been_drawn() -> None:
+    app = TableApp()
+    async with app.run_test(size=(180, 12)) as pilot:
+        table = app.query_one(OrderTable)
+        await pilot.pause()
+        drawn: list[str] = []
+        draw_lines = table.render_lines
+
+        def render_lines(crop: Region) -> list[Strip]:
+            lines = draw_lines(crop)
+            drawn.append(" ".join(line.text for line in lines))
+            return lines
+
+        table.render_lines = render_lines  # type: ignore[method-assign]
+        seen_when_called: list[str] = []
+        table.set_orders(ORDERS)
+        table.call_after_drawn(lambda: seen_when_called.append(" ".join(drawn)))
+        await wait_until(pilot, lambda: bool(seen_when_called), "the callback")
+        assert "ACME-1" in seen_when_called[0]
+        assert len(seen_when_called) == 1
+
+
+async def test_call_after_drawn_on_a_table_not_on_screen_comes_after_the_next_refresh() -> None:
+    app = TableApp()
+    async with app.run_test(size=(180, 12)) as pilot:
+        table = app.query_one(OrderTable)
+        table.display = False
+        await pilot.pause()
+        called: list[bool] = []
+        table.call_after_drawn(lambda: called.append(True))
+        await wait_until(pilot, lambda: bool(called), "the callback")
