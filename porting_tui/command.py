@@ -16,6 +16,11 @@ def launch_app(profile_name: str | None, demo: bool, settings: ListSettings) -> 
     # The app releases the collector once its first rows are drawn; until then it collects
     # not at all in a usual start (see start_collector).
     start_collector.hold(start_collector.APP_START_THRESHOLD)
+    # The TLS context is built in a thread from here, while Textual and the app are imported;
+    # the app's client waits for it otherwise (see client.tls).
+    from porting_tui.client import tls
+
+    tls.prepare()
     from porting_tui.tui.launch import run_tui
 
     return run_tui(profile_name, demo, settings)
