@@ -66,12 +66,18 @@ class ViewTabs(Tabs):
     def __init__(
         self, views_file: Path | None, *, session: Session | None = None, id: str | None = None
     ) -> None:
-        """``session`` says whose saved views to show; None: the session of the screen."""
-        super().__init__(id=id)
+        """``session`` says whose saved views to show; None: the session of the screen.
+
+        The built-in views' tabs are there from the start, mounted with the screen; those
+        saved in the file join them in ``load_saved_views``.
+        """
+        built_in = list(all_views([]))
+        tabs = (Tab(_view_label(i, view, None), id=f"view-{i}") for i, view in enumerate(built_in))
+        super().__init__(*tabs, id=id)
         self.views_file = views_file
         self._session = session
         self._used_elsewhere: frozenset[str] = frozenset()
-        self.views: list[OrderView] = list(all_views([]))
+        self.views: list[OrderView] = built_in
         self.index = 0
         self.attention_count = 0
         self.attention_active = False
@@ -159,7 +165,9 @@ class ViewTabs(Tabs):
         if saved.problems:
             # The views that can be read are shown all the same; the file is left as it is.
             self._saved_views_failed(*saved.problems)
-        await self.show_views(all_views(saved.views), 0)
+        views = all_views(saved.views)
+        if views != self.views or self.index != 0:
+            await self.show_views(views, 0)
 
     async def save_view(
         self, name: str, filters: OrderFilters, count: int | None, *, all_profiles: bool = False
@@ -305,9 +313,7 @@ class ViewTabs(Tabs):
         return Content(f"0 Needs attention ({self.attention_count})")
 
     def _label(self, index: int, view: OrderView) -> Content:
-        count = self._counts.get(view.name)
-        number = f"{index + 1} " if index < 9 else ""
-        return Content(f"{number}{view.name}" + (f" ({count})" if count is not None else ""))
+        return _view_label(index, view, self._counts.get(view.name))
 
     def _relabel(self) -> None:
         # Tabs being rebuilt may not all exist yet; those get their label when added.
@@ -344,3 +350,9 @@ class ViewTabs(Tabs):
             index = int((event.tab.id or "view-0").removeprefix("view-"))
         if index != self.index:
             self.post_message(self.ViewChosen(index))
+
+
+def _view_label(index: int, view: OrderView, count: int | None) -> Content:
+    """The tab's label: its key (1 to 9), its name and, once known, how many orders it has."""
+    number = f"{index + 1} " if index < 9 else ""
+    return Content(f"{number}{view.name}" + (f" ({count})" if count is not None else ""))
