@@ -6,12 +6,11 @@ from porting_tui.domain.order_field_table import (
     FIELDS_BY_PATH,
     ORDER_FIELDS,
     ORDER_PATHS,
-    STEP_TITLES,
     VOICE_ID_LABELS,
     VOICE_ID_NAMES,
     OrderField,
-    Step,
 )
+from porting_tui.domain.wizard_steps import STEP_TITLES, Step
 
 __all__ = [
     "E911_FORM",

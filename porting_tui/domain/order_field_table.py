@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
-from enum import IntEnum
 from typing import Any
 
 from porting_tui.client.models import TIME_ZONES
@@ -19,31 +18,7 @@ from porting_tui.domain.value_checks import (
     check_zip_plus_four,
     check_zone,
 )
-
-
-class Step(IntEnum):
-    """The six steps of the wizard, in order."""
-
-    NUMBERS = 0
-    PORTABILITY = 1
-    END_USER = 2
-    ROUTING = 3
-    SCHEDULE = 4
-    REVIEW = 5
-
-    @property
-    def title(self) -> str:
-        return STEP_TITLES[self]
-
-
-STEP_TITLES = {
-    Step.NUMBERS: "Numbers",
-    Step.PORTABILITY: "Portability",
-    Step.END_USER: "End user",
-    Step.ROUTING: "Routing",
-    Step.SCHEDULE: "Schedule",
-    Step.REVIEW: "Review",
-}
+from porting_tui.domain.wizard_steps import Step
 
 VOICE_ID_NAMES = {"RTC": "appId", "EST": "trunkId", "FAX": "serviceId"}
 """The field naming the voice route's target, by voice type."""

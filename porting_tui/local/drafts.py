@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from porting_tui.domain.draft_fields import Step
-from porting_tui.domain.order_draft import OrderDraft
+from porting_tui.domain.wizard_steps import Step
 from porting_tui.local.store import LocalStore, utc_now_text
+
+if TYPE_CHECKING:
+    from porting_tui.domain.order_draft import OrderDraft
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS order_drafts ("
@@ -106,6 +107,12 @@ class DraftStore:
 
     def load(self, draft_id: str) -> OrderDraft | None:
         """The draft, None when it no longer exists, DraftError when it cannot be read."""
+        # Pydantic and the draft's model load when a draft is read back, not with this module:
+        # listing the drafts (the app does at start) needs neither.
+        from pydantic import ValidationError
+
+        from porting_tui.domain.order_draft import OrderDraft
+
         rows = self._store.query("SELECT body FROM order_drafts WHERE id = ?", (draft_id,))
         if not rows:
             return None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -76,3 +78,24 @@ def test_an_unreadable_draft_says_so(drafts: DraftStore, store_path: Path) -> No
         db.execute("UPDATE order_drafts SET body = '{\"numbers\": 5}' WHERE id = 'd1'")
     with pytest.raises(DraftError, match="delete it"):
         drafts.load("d1")
+
+
+def test_listing_drafts_loads_neither_pydantic_nor_the_order_field_table(
+    drafts: DraftStore, store_path: Path
+) -> None:
+    # The app lists this project's drafts right after its first rows, to offer the newest:
+    # with none (or a few) to list, that must not cost the wizard's imports.
+    drafts.save(drafts.new_id(), profile="p", project_id="proj", draft=a_draft())
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from porting_tui.local.drafts import DraftStore\n"
+        "from porting_tui.local.store import LocalStore\n"
+        f"listed = DraftStore(LocalStore.open(Path({str(store_path)!r}))).summaries('proj')\n"
+        "assert [d.step_title for d in listed] == ['step 4 of 6: Routing'], listed\n"
+        "heavy = ('pydantic', 'phonenumbers', 'porting_tui.domain.order_field_table')\n"
+        "print(sorted(name for name in heavy if name in sys.modules))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"

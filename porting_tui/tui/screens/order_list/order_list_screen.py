@@ -210,9 +210,16 @@ class OrderListScreen(SessionScreen):
         self.query_one(KeyFooter).show_keys()
         self._start_attention()
         self.post_message(self.Started())
+        self._offer_draft_resume()
+
+    def _offer_draft_resume(self) -> None:
+        """Offer the newest draft of this project, if there is one."""
+        drafts = self._drafts()
+        if drafts is not None and not drafts.summaries(self.session.project_id):
+            return  # nothing to offer: the wizard's modules (about 100 ms) stay unloaded
         from porting_tui.tui.screens.create_order.launch import offer_draft_resume
 
-        offer_draft_resume(self, self.session, drafts=self._drafts())
+        offer_draft_resume(self, self.session, drafts=drafts)
 
     def action_new_order(self) -> None:
         from porting_tui.tui.screens.create_order.launch import start_new_order
