@@ -1,4 +1,4 @@
-"""Ten thousand orders: a list page touches only its own orders (timings: bench/)."""
+"""Four thousand orders: a list page touches only its own orders (timings: bench/)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from porting_tui.emulator import Emulator
 from porting_tui.emulator.store import OrderQuery
 from tests.emulator.conftest import API, BASE_URL, make_emulator
 
-ORDERS = 10_000
+ORDERS = 4_000
 
 
 class CountingOrders(dict[int, Any]):
@@ -46,7 +46,7 @@ async def list_page(emulator: Emulator, **params: str) -> tuple[dict[str, Any], 
 
 
 async def test_an_unfiltered_page_looks_up_only_its_own_orders(big: Emulator) -> None:
-    page, lookups = await list_page(big, pageSize="100", page="42")
+    page, lookups = await list_page(big, pageSize="100", page="22")
     assert page["totalItems"] == ORDERS and len(page["orders"]) == 100
     assert lookups == 100
 
@@ -55,7 +55,7 @@ async def test_a_created_range_page_is_sliced_from_the_id_list(big: Emulator) ->
     page, lookups = await list_page(
         big, createdDateStart="2025-02-01T00:00:00Z", createdDateEnd="2025-02-28T23:59:59Z"
     )
-    assert 2000 < page["totalItems"] < 4500
+    assert ORDERS // 5 < page["totalItems"] < ORDERS * 45 // 100
     assert lookups == 100
 
 
@@ -66,7 +66,7 @@ async def test_an_indexed_filter_looks_up_only_its_matches(big: Emulator) -> Non
     assert lookups == pending < ORDERS // 10
 
 
-@pytest.mark.parametrize("first", [0, 100, 9_950, 9_999, 10_000])
+@pytest.mark.parametrize("first", [0, 100, ORDERS - 50, ORDERS - 1, ORDERS])
 def test_paged_results_agree_with_the_full_query(big: Emulator, first: int) -> None:
     query = OrderQuery(created_start=None)
     total, orders = big.store.page(query, first, 100)
