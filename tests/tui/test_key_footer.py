@@ -1,5 +1,5 @@
 """KeyFooter: keys held back until asked for (the order list's, at most until its start is over),
-and one rebuild for changes that come together."""
+one rebuild for changes that come together, and keys styled once each."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import ClassVar
 
 import httpx
+import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.widgets import Footer, Input
 from textual.widgets._footer import FooterKey
 
@@ -24,15 +26,16 @@ class FooterApp(App[None]):
         Binding("f6", "refresh", "Redraw"),
     ]
 
-    def __init__(self, *, hold_keys: bool) -> None:
+    def __init__(self, *, hold_keys: bool, compact: bool = False) -> None:
         super().__init__()
         self.hold_keys = hold_keys
+        self.compact = compact
         self.rebuilds = 0
 
     def compose(self) -> ComposeResult:
         yield Input(id="first")
         yield Input(id="second")
-        yield CountingFooter(hold_keys=self.hold_keys)
+        yield CountingFooter(hold_keys=self.hold_keys, compact=self.compact)
 
 
 class CountingFooter(KeyFooter):
@@ -94,3 +97,32 @@ async def test_a_first_page_that_never_comes_does_not_keep_the_keys_away(tmp_pat
         assert app.busy
         transport.released.set()
         await wait_until(pilot, lambda: not app.busy, "the first page")
+
+
+@pytest.mark.parametrize("compact", [False, True])
+async def test_each_key_is_styled_once_in_the_footers_style(
+    compact: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual's keys start compact and restyle themselves at once on every change of style;
+    the footer's keys come in its style, so mounting styles them and nothing restyles them."""
+    restyled: list[DOMNode] = []
+    update_node_styles = DOMNode.update_node_styles
+
+    def counted(node: DOMNode, animate: bool = True) -> None:
+        if isinstance(node, FooterKey):
+            restyled.append(node)
+        update_node_styles(node, animate)
+
+    monkeypatch.setattr(DOMNode, "update_node_styles", counted)
+    app = FooterApp(hold_keys=False, compact=compact)
+    async with app.run_test() as pilot:
+        while not shown(app):
+            await pilot.pause()
+        keys = list(app.screen.query(FooterKey))
+        assert {"Ring", "Redraw"} <= set(shown(app))
+        for key in keys:
+            # As Textual draws them: the palette's key compact always, the others as the footer.
+            expected = compact or key.has_class("-command-palette")
+            assert key.compact is expected and key.has_class("-compact") is expected, key
+        assert any(key.has_class("-command-palette") for key in keys)
+        assert restyled == []
