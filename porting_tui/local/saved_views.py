@@ -22,13 +22,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import tomlkit
-from tomlkit.exceptions import ParseError
-from tomlkit.items import AoT, Array, Item, Table
+from typing import TYPE_CHECKING
 
 from porting_tui import paths
 from porting_tui.local.private_files import write_private_file
+
+if TYPE_CHECKING:
+    import tomlkit
+    from tomlkit.items import AoT, Table
+
+# tomlkit (5 ms to import) is loaded only when the file exists or is written: the list
+# screen reads the views at launch, and most users have none.
 
 _HEADER = (
     "Saved views of the porting-tui order list, one [[views]] table each.\n"
@@ -86,17 +90,27 @@ def validate_name(name: str) -> str:
     return cleaned
 
 
-def _read_document(path: Path) -> tomlkit.TOMLDocument:
+def _read_text(path: Path) -> str | None:
+    """The file's text; None when there is no file yet."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise SavedViewsError(f"cannot read {path}: {error.strerror}") from None
+
+
+def _read_document(path: Path, text: str | None = None) -> tomlkit.TOMLDocument:
+    import tomlkit
+    from tomlkit.exceptions import ParseError
+
+    text = _read_text(path) if text is None else text
+    if text is None:
         document = tomlkit.document()
         for line in _HEADER.splitlines():
             document.add(tomlkit.comment(line))
         document.add(tomlkit.nl())
         return document
-    except OSError as error:
-        raise SavedViewsError(f"cannot read {path}: {error.strerror}") from None
     try:
         return tomlkit.parse(text)
     except ParseError as error:
@@ -106,6 +120,9 @@ def _read_document(path: Path) -> tomlkit.TOMLDocument:
 
 
 def _views_table(document: tomlkit.TOMLDocument, path: Path) -> AoT:
+    import tomlkit
+    from tomlkit.items import AoT, Array
+
     views = document.get("views")
     if views is None or (isinstance(views, Array) and not views):
         views = tomlkit.aot()
@@ -122,6 +139,8 @@ def _name(table: Table) -> str | None:
 
 def _as_written(value: object) -> str:
     """``value`` as the file spells it, for messages."""
+    from tomlkit.items import Item
+
     if isinstance(value, Item):
         return value.as_string().strip()
     if isinstance(value, bool):
@@ -198,7 +217,10 @@ def load_views(profile: str, path: Path | None = None) -> ProfileViews:
     """The views ``profile`` sees (none when the file does not exist) and the problems of
     those left out; SavedViewsError only when the file as a whole cannot be read."""
     path = path or views_file()
-    document = _read_document(path)
+    text = _read_text(path)
+    if text is None:
+        return ProfileViews()
+    document = _read_document(path, text)
     return _profile_views(_views_table(document, path), profile, path)
 
 
@@ -223,6 +245,9 @@ def _shown(tables: AoT, name: str, profile: str, path: Path) -> tuple[int, str |
 
 
 def _write(document: tomlkit.TOMLDocument, path: Path) -> None:
+    import tomlkit
+    from tomlkit.items import AoT
+
     views = document.get("views")
     for table in views if isinstance(views, AoT) else []:
         if "profile" not in table and "all_profiles" not in table:
@@ -238,6 +263,8 @@ def save_view(view: SavedView, profile: str, path: Path | None = None) -> Profil
     """Add ``view`` for ``profile`` (or every profile), or replace the one of that name the
     profile sees; other content of the file is kept. Returns what ``profile`` now sees."""
     path = path or views_file()
+    import tomlkit
+
     name = validate_name(view.name)
     if view.all_profiles and profile == DEMO_PROFILE:
         raise SavedViewsError("views saved in the demo stay in the demo: save it for the demo")
@@ -277,6 +304,8 @@ def save_view(view: SavedView, profile: str, path: Path | None = None) -> Profil
 def remove_view(name: str, profile: str, path: Path | None = None) -> ProfileViews:
     """Remove the view called ``name`` that ``profile`` sees: its own, or the all-profiles one
     (gone from every profile); SavedViewsError when there is none. Returns what is left."""
+    import tomlkit
+
     path = path or views_file()
     document = _read_document(path)
     views = _views_table(document, path)

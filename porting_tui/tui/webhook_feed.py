@@ -23,25 +23,23 @@ from textual.message import Message
 from porting_tui.client import NotFoundError, PortingClient, PortingError
 from porting_tui.listing.session import Session
 from porting_tui.local.store import LocalStore, StoreError
-from porting_tui.webhooks import (
-    ListenAddress,
-    ListenAddressError,
-    ReceivedEvent,
-    ReceiverAuth,
-    ReceiverOptions,
-    ReceiverServer,
-    SharedSecret,
-    WebhookEventStore,
-    WebhookReceiver,
-    parse_listen_address,
-)
 
 if TYPE_CHECKING:
     from porting_tui.client import Configuration
+    from porting_tui.webhooks import (
+        ListenAddress,
+        ReceivedEvent,
+        ReceiverAuth,
+        ReceiverServer,
+        SharedSecret,
+        WebhookEventStore,
+    )
+
+# porting_tui.webhooks (its receiver, server and event store) is imported when the feed
+# starts, after the first page is drawn, or when a profile names an address to listen on.
 
 POLL_SECONDS = 3.0
 """How often the store is checked for events stored by another process."""
-DEMO_LISTEN = ListenAddress("127.0.0.1", 0)
 NO_RECEIVER = (
     'No receiver runs in this app: set webhook_listen = "127.0.0.1:8788" in the profile, '
     "or run 'porting-tui webhooks listen'; the events it stores show here."
@@ -109,6 +107,14 @@ class WebhookFeed:
 
     async def start(self) -> None:
         """Open the store and start the receiver; failures end up in ``problem``, not raised."""
+        from porting_tui.webhooks import (
+            ListenAddressError,
+            ReceiverOptions,
+            ReceiverServer,
+            WebhookEventStore,
+            WebhookReceiver,
+        )
+
         store = self._shared_store
         if store is None:
             try:
@@ -219,9 +225,11 @@ def feed_for_session(session: Session, environ: Mapping[str, str] | None = None)
     # One store per app run: the events go where seen-state and the audit log are kept.
     store = session.attention.local.store if session.attention is not None else None
     if session.demo:
+        from porting_tui.webhooks import ListenAddress
+
         return WebhookFeed(
             session.profile_name,
-            listen=DEMO_LISTEN,
+            listen=ListenAddress("127.0.0.1", 0),
             private_store=True,
             store=store,
             demo_client=session.client,
@@ -231,6 +239,8 @@ def feed_for_session(session: Session, environ: Mapping[str, str] | None = None)
     auth: SharedSecret | None = None
     problem: str | None = None
     if session.webhook_listen:
+        from porting_tui.webhooks import ListenAddressError, parse_listen_address
+
         try:
             listen = parse_listen_address(session.webhook_listen)
         except ListenAddressError as error:
@@ -238,6 +248,8 @@ def feed_for_session(session: Session, environ: Mapping[str, str] | None = None)
     variable = session.webhook_secret_env
     if listen is not None and variable:
         if environ.get(variable):
+            from porting_tui.webhooks import SharedSecret
+
             auth = SharedSecret(environ[variable])
         else:
             # Without its secret the receiver would take anyone's events: it stays off.

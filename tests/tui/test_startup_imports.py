@@ -1,5 +1,6 @@
 """What the app's start imports: no pydantic nor order models before the first rows (the list
-is read by hand), and starlette and uvicorn only when a webhook receiver runs.
+is read by hand), neither tomlkit nor the webhook modules when there is nothing for them to do
+yet, and starlette and uvicorn only when a webhook receiver runs.
 
 The app runs headless in a fresh interpreter, started the way ``porting-tui`` starts it
 (``run_tui`` on a profile of the config file), against a small stand-in API in the same
@@ -149,6 +150,17 @@ def test_the_first_rows_show_before_pydantic_or_the_order_models_load(tmp_path: 
     assert "porting_tui.client.models.listing" in first_page
     assert loaded(first_page, ("pydantic", *WEB_SERVER)) == []
     assert "porting_tui.client.models.order" not in first_page
+
+
+def test_without_saved_views_or_a_receiver_neither_tomlkit_nor_the_webhooks_load_first(
+    tmp_path: Path,
+) -> None:
+    seen = start_app(tmp_path)
+    first_page = seen["first_page_modules"]
+    assert loaded(first_page, ("tomlkit",)) == []
+    assert [m for m in first_page if m.startswith("porting_tui.webhooks")] == []
+    # Once the feed has started it reads the store through them.
+    assert "porting_tui.webhooks.event_store" in seen["modules"]
 
 
 def test_a_configured_receiver_still_starts_and_loads_them(tmp_path: Path) -> None:
