@@ -47,11 +47,15 @@ SnapCompare = Callable[..., bool]
 
 
 def attention_session(
-    tmp_path: Path, emulator: Emulator | None = None, **overrides: Any
+    tmp_path: Path,
+    emulator: Emulator | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+    **overrides: Any,
 ) -> Session:
-    """A session with seen-state in tmp_path, on the emulator's frozen clock."""
+    """A session with seen-state in tmp_path, on the emulator's frozen clock (``transport``:
+    the client's, instead of one straight to ``emulator``)."""
     emulator = emulator or make_emulator()
-    transport = RecordingTransport(httpx.ASGITransport(app=emulator.app))
+    transport = transport or RecordingTransport(httpx.ASGITransport(app=emulator.app))
     local = LocalState.open(
         "acme-test", DEMO_PROJECT_ID, path=tmp_path / "state.sqlite3", clock=lambda: START
     )

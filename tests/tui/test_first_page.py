@@ -1,5 +1,6 @@
 """The app's first page: asked for before the list screen is built, asked for once, and on
-screen before the work that waits for it (the footer's keys, Needs attention) begins."""
+screen before the work that waits for it (the footer's keys, Needs attention) begins; what is
+hidden at the start (Needs attention's view, the find box) joins after it, or when asked for."""
 
 from __future__ import annotations
 
@@ -7,10 +8,15 @@ import asyncio
 from pathlib import Path
 
 import httpx
+import pytest
+from textual.css.stylesheet import Stylesheet
 from textual.message import Message
+from textual.widgets import ContentSwitcher, Input
 
 from porting_tui.tui.app import PortingApp
+from porting_tui.tui.screens.order_list import order_list_screen
 from porting_tui.tui.screens.order_list.order_list_screen import OrderListScreen
+from porting_tui.tui.widgets.attention_view import AttentionView
 from porting_tui.tui.widgets.order_table import OrderTable
 from tests.tui.conftest import (
     RecordingTransport,
@@ -20,6 +26,7 @@ from tests.tui.conftest import (
     settle,
     wait_until,
 )
+from tests.tui.test_attention_tab import attention_session
 
 FIRST_PAGE = {"orderStatus": "PENDING", "pageSize": "100"}
 
@@ -101,3 +108,82 @@ async def test_the_header_counts_the_early_request_as_in_flight(tmp_path: Path) 
         await wait_until(
             pilot, lambda: len(list_screen(app).table.visible_orders) > 0, "the first page"
         )
+
+
+def held_attention_app(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[PortingApp, HeldFirstRequest]:
+    """The app with Needs attention, its first page held until released; the start waits
+    for it however long that takes (no wall-clock deadline in a test)."""
+    monkeypatch.setattr(order_list_screen, "START_AT_MOST_S", 3600.0)
+    transport = HeldFirstRequest(httpx.ASGITransport(app=make_emulator().app))
+    return PortingApp(attention_session(tmp_path, transport=transport)), transport
+
+
+def attention_views(app: PortingApp) -> list[AttentionView]:
+    return list(app.screen.query(AttentionView))
+
+
+async def test_needs_attention_and_the_find_box_join_after_the_first_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, transport = held_attention_app(tmp_path, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: list_screen(app).is_mounted, "the list screen")
+        await pilot.pause()
+        # Hidden at the start, neither is built while the first page is awaited.
+        assert attention_views(app) == []
+        assert list(app.screen.query(Input)) == []
+        transport.release.set()
+        await wait_until(
+            pilot,
+            lambda: bool(attention_views(app)) and attention_views(app)[0].ranked_once,
+            "Needs attention's first ranking",
+        )
+        assert len(list_screen(app).table.visible_orders) > 0
+        # Mounted after its switcher, it is hidden as the switcher hides what it does not
+        # show, until the ranking has orders and the app shows it first (start_on=attention).
+        await settle(pilot)
+        switcher = app.screen.query_one(ContentSwitcher)
+        view = attention_views(app)[0]
+        assert view.items and switcher.current == view.id and view.display
+        await pilot.press("1")
+        assert switcher.current == "orders" and not view.display
+
+
+async def test_the_find_box_opens_before_the_first_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, transport = held_attention_app(tmp_path, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: list_screen(app).is_mounted, "the list screen")
+        await pilot.press("slash", "7")
+        find = app.screen.query_one("#find", Input)
+        assert find.display and find.has_focus and find.value == "7"
+        assert list_screen(app).table.find_text == "7"
+        transport.release.set()
+        await wait_until(
+            pilot, lambda: len(list_screen(app).table.visible_orders) > 0, "the first page"
+        )
+        assert all("7" in str(order.id) for order in list_screen(app).table.visible_orders)
+
+
+async def test_the_list_screens_css_is_parsed_with_the_apps_not_again_at_its_push(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Textual parses every source again (and restyles every node) when a pushed screen brings
+    # CSS it has not read; the first screen's is read with the app's own.
+    reparses: list[object] = []
+    reparse = Stylesheet.reparse
+
+    def counted(stylesheet: Stylesheet) -> None:
+        reparses.append(stylesheet)
+        reparse(stylesheet)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counted)
+    app, _ = watched_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert len(list_screen(app).table.visible_orders) > 0
+        assert reparses == []
+        assert any(path.endswith("order_list_screen.tcss") for path, _ in app.stylesheet.source)

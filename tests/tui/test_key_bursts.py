@@ -1,15 +1,35 @@
-"""Keys that arrive in one burst after Tab (a paste, a laggy SSH link) land in the next field."""
+"""Keys that arrive in one burst after Tab (a paste, a laggy SSH link) land in the next field,
+and those after "/" in the order list's find box."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import httpx
+import pytest
 from textual import events
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from porting_tui.domain.order_edit import ORDER_EDIT_FORM
+from porting_tui.tui.app import PortingApp
 from porting_tui.tui.first_run import FirstRunApp
 from porting_tui.tui.widgets.wizard_field_form import WizardFieldForm
+from tests.tui.conftest import (
+    RecordingTransport,
+    list_screen,
+    make_emulator,
+    make_session,
+    settle,
+    wait_until,
+)
+from tests.tui.test_first_page import held_attention_app
+
+
+def emulator_transport() -> httpx.AsyncBaseTransport:
+    return httpx.ASGITransport(app=make_emulator().app)
+
 
 _CHARACTERS = {"tab": "\t", "shift+tab": None}
 
@@ -65,3 +85,31 @@ async def test_a_burst_after_tab_lands_in_the_next_field_of_the_first_run_screen
         project = app.screen.query_one("#field-project_id", Input)
         await burst(pilot, "N", "tab", "E", "l", "m")
         assert (name.value, project.value) == ("N", "Elm")
+
+
+async def test_a_burst_after_slash_lands_in_the_find_box(tmp_path: Path) -> None:
+    app = PortingApp(make_session(RecordingTransport(emulator_transport()), tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = list_screen(app)
+        view = screen.view_index
+        await burst(pilot, "slash", "7", "0", "0", "/", "1")
+        await settle(pilot)
+        find = screen.query_one("#find", Input)
+        # Without the priority binding "7", "0" and "0" went to the table (0: Needs attention).
+        assert find.value == "700/1" and find.has_focus
+        assert screen.view_index == view and screen.table.find_text == "700/1"
+
+
+async def test_a_burst_after_slash_before_the_first_page_lands_in_the_find_box(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before the first page the find box is not there yet: "/" mounts it, then focuses it.
+    app, transport = held_attention_app(tmp_path, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: list_screen(app).is_mounted, "the list screen")
+        await burst(pilot, "slash", "7", "0")
+        await wait_until(pilot, lambda: bool(app.screen.query("#find")), "the find box")
+        find = app.screen.query_one("#find", Input)
+        await wait_until(pilot, lambda: find.value == "70", "the keys in the find box")
+        transport.release.set()

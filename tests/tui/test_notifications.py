@@ -144,8 +144,10 @@ async def test_the_one_project_app_tells_a_new_rejection(tmp_path: Path) -> None
     assert session is not None
     app = PortingApp(session)
     async with app.run_test(size=(120, 40)) as pilot:
-        view = app.screen.query_one(AttentionView)
-        await wait_until(pilot, lambda: view.ranked_once, "the first ranking")
+        # The view joins the list screen once its first page is drawn.
+        views = lambda: list(app.screen.query(AttentionView))  # noqa: E731
+        await wait_until(pilot, lambda: views() and views()[0].ranked_once, "the first ranking")
+        view = views()[0]
         await app.workers.wait_for_complete()
         assert app.reason_alerts.told == []
         acme.emulator.advance(TWO_HOURS)

@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
+from textual.widget import AwaitMount
 from textual.widgets import Input, Static
 
 from porting_tui.listing.filters import OrderFilters, describe
@@ -25,13 +26,26 @@ class FindBar(Horizontal):
     class FindDone(Message):
         """Enter in the find box: back to the rows."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._find_mounting: AwaitMount | None = None
+
     def compose(self) -> ComposeResult:
+        # The find box is mounted after the list's first page (prepare_find): hidden until it
+        # is opened, it would only be styled (an Input and its parts, twice) before the rows.
         yield Static(id="filter-summary")
-        yield Input(placeholder="find in loaded rows", id="find", compact=True)
 
     @property
-    def find(self) -> Input:
-        return self.query_one("#find", Input)
+    def find(self) -> Input | None:
+        """The find box; None until it is mounted."""
+        return next(self.query("#find").results(Input), None)
+
+    def prepare_find(self) -> AwaitMount:
+        """Mount the find box, hidden, unless that is done; await the result to know it is."""
+        if self._find_mounting is None:
+            box = Input(placeholder="find in loaded rows", id="find", compact=True)
+            self._find_mounting = self.mount(box)
+        return self._find_mounting
 
     def show_filters(self, filters: OrderFilters, toggles: str = "") -> None:
         """The filters in words, and the quick toggles narrowing the loaded rows, if any."""
@@ -41,13 +55,19 @@ class FindBar(Horizontal):
         text = Content(summary)
         self.query_one("#filter-summary", Static).update(text)
 
-    def open_find(self) -> None:
-        self.find.add_class("-shown")
-        self.find.focus()
+    async def open_find(self) -> None:
+        """Show the find box and focus it at once: the keys after "/" go to it (see that key)."""
+        await self.prepare_find()
+        find = self.query_one("#find", Input)
+        find.add_class("-shown")
+        # At once rather than at the loop's next turn, as Widget.focus would.
+        self.screen.set_focus(find)
 
     def clear_find(self) -> None:
         """Empty and hide the find box (the screen unnarrows its rows at once)."""
         find = self.find
+        if find is None:
+            return
         if find.value:
             find.value = ""
         find.remove_class("-shown")

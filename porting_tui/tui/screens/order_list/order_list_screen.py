@@ -78,7 +78,9 @@ class OrderListScreen(SessionScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "app.quit", "Quit"),
         Binding("f", "filters", "Filters"),
-        Binding("slash", "find", "Find"),
+        # A priority binding runs as the app takes the key, before it routes the next one:
+        # "/7003" typed in one burst finds 7003 (see porting_tui/tui/widgets/form_keys.py).
+        Binding("slash", "find", "Find", priority=True),
         Binding("r", "refresh", "Refresh"),
         Binding("p", "toggle_pause", "Pause refresh", show=False),
         Binding("s", "save_view", "Save view"),
@@ -128,13 +130,8 @@ class OrderListScreen(SessionScreen):
         yield FindBar(id="filter-bar")
         yield ProblemBanner(id="problem")
         with ContentSwitcher(initial="orders", id="list-or-attention"):
+            # Needs attention's view joins after the first page (_mount_attention_and_start).
             yield OrderTable(id="orders")
-            if self.session.attention is not None:
-                yield AttentionView(
-                    self.session.attention.board,
-                    known=known_reasons_of(self.session.attention),
-                    id=ATTENTION_VIEW,
-                )
         yield StatusLine(self.session.settings, id="list-status")
         # Its keys come after the first page (see _after_first_page).
         yield KeyFooter(hold_keys=True)
@@ -165,9 +162,26 @@ class OrderListScreen(SessionScreen):
 
     @property
     def attention(self) -> AttentionView | None:
-        """The Needs attention view; None without a local store."""
+        """The Needs attention view; None without a local store, or before it is mounted."""
         views = self.query(f"#{ATTENTION_VIEW}").results(AttentionView)
         return next(views, None)
+
+    async def _mount_attention_and_start(self) -> None:
+        """Mount the Needs attention view and start its first refresh (at most once).
+
+        It comes after the first page: hidden until it has ranked something, it would only be
+        styled (its table and the table's parts, twice) before the first rows are drawn, about
+        a tenth of the start's styling.
+        """
+        attention = self.session.attention
+        if attention is None or self.attention is not None:
+            return
+        view = AttentionView(attention.board, known=known_reasons_of(attention), id=ATTENTION_VIEW)
+        # Hidden as the switcher hides what it does not show: it does so only to what it held
+        # when it was mounted.
+        view.display = False
+        await self.query_one(ContentSwitcher).mount(view)
+        view.start()
 
     async def on_mount(self) -> None:
         await self.tabs.load_saved_views()
@@ -208,7 +222,8 @@ class OrderListScreen(SessionScreen):
         self._started = True
         start_collector.release()
         self.query_one(KeyFooter).show_keys()
-        self._start_attention()
+        self.query_one(FindBar).prepare_find()
+        self.call_later(self._mount_attention_and_start)
         self.post_message(self.Started())
         self._offer_draft_resume()
 
@@ -246,6 +261,7 @@ class OrderListScreen(SessionScreen):
 
     @on(ViewTabs.AttentionShown)
     def _attention_shown(self, event: ViewTabs.AttentionShown) -> None:
+        # (The tab is there once the view has counted what needs attention.)
         view = self.attention
         if view is None:
             return
@@ -326,6 +342,8 @@ class OrderListScreen(SessionScreen):
                 self.table.mark_changed(row.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "find" and self.focused is not None and self.focused.id == "find":
+            return False  # "/" is typed into the find box, as any other character
         return not (self.tabs.attention_active and action in LIST_ACTIONS)
 
     def action_previous_view(self) -> None:
@@ -516,6 +534,9 @@ class OrderListScreen(SessionScreen):
         if order_id is not None and view is not None:
             # Read it again now, not at the next refresh.
             view.reread_order(order_id)
+        elif order_id is not None and self.session.attention is not None:
+            # The view is not mounted yet: its first refresh, about to start, reads it.
+            self.session.attention.board.order_named(order_id)
         if order_id is None or listing is None:
             return
         if self._changed_rows.queue(listing, order_id):
@@ -616,9 +637,9 @@ class OrderListScreen(SessionScreen):
         """Apply ``filters`` as if typed in the filter dialog."""
         self._filters_chosen(filters)
 
-    def action_find(self) -> None:
+    async def action_find(self) -> None:
         self._looked_around = True
-        self.query_one(FindBar).open_find()
+        await self.query_one(FindBar).open_find()
 
     @on(FindBar.FindChanged)
     def _find_changed(self, event: FindBar.FindChanged) -> None:
