@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
@@ -11,6 +14,15 @@ from textual.widget import AwaitMount
 from textual.widgets import Input, Static
 
 from porting_tui.listing.filters import OrderFilters, describe
+
+
+class FindBox(Input):
+    """The find box, whose footer says how to leave it ("/" is typed in it, as any key)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Back to rows"),
+        Binding("escape", "screen.clear_find", "Clear find"),
+    ]
 
 
 class FindBar(Horizontal):
@@ -43,7 +55,7 @@ class FindBar(Horizontal):
     def prepare_find(self) -> AwaitMount:
         """Mount the find box, hidden, unless that is done; await the result to know it is."""
         if self._find_mounting is None:
-            box = Input(placeholder="find in loaded rows", id="find", compact=True)
+            box = FindBox(placeholder="find in loaded rows", id="find", compact=True)
             self._find_mounting = self.mount(box)
         return self._find_mounting
 
