@@ -294,6 +294,9 @@ async def run_in_app(base_url: str, folder: Path, concurrency: int) -> Run:
     began = time.perf_counter()
     app = PortingApp(session)
     async with app.run_test(size=(120, 40)) as pilot:
+        # The view joins the list screen once the first page is drawn.
+        while not app.screen.query(AttentionView):
+            await pilot.pause(0.01)
         view = app.screen.query_one(AttentionView)
         while not (view.board.progress.complete and view.board.progress.total and view.items):
             await pilot.pause(0.01)

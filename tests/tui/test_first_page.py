@@ -187,3 +187,30 @@ async def test_the_list_screens_css_is_parsed_with_the_apps_not_again_at_its_pus
         assert len(list_screen(app).table.visible_orders) > 0
         assert reparses == []
         assert any(path.endswith("order_list_screen.tcss") for path, _ in app.stylesheet.source)
+
+
+async def test_quitting_while_the_first_page_loads_is_no_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, _ = held_attention_app(tmp_path, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: list_screen(app).is_mounted, "the list screen")
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+class Elsewhere(Exception):
+    """Stands for an error that ends the app while its first page loads."""
+
+
+async def test_an_app_torn_down_while_the_first_page_loads_reports_nothing_more(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The load is cancelled after the screen's widgets are gone: it must not look for them
+    # (that was a second crash report, about the table, hiding the first error).
+    app, _ = held_attention_app(tmp_path, monkeypatch)
+    with pytest.raises(Elsewhere):
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_until(pilot, lambda: list_screen(app).is_mounted, "the list screen")
+            raise Elsewhere
+    assert not list((tmp_path / "xdg-state").rglob("crash-*"))

@@ -205,8 +205,11 @@ class OrderListScreen(SessionScreen):
     def _after_drawn(self) -> None:
         """At start, the first page (or its error) is about to be shown: once the table has
         been drawn with it, not before, the rest may start (see _after_first_page)."""
-        if not self._started:
-            self.table.call_after_drawn(self._after_first_page)
+        if self._started:
+            return
+        table = next(self.query(OrderTable).results(OrderTable), None)
+        if table is not None:  # None: the app quit while the first page loaded
+            table.call_after_drawn(self._after_first_page)
 
     def _after_first_page(self) -> None:
         """At start, once the first page was tried and drawn (or START_AT_MOST_S after the
