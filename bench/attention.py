@@ -270,6 +270,8 @@ async def open_order_count(base_url: str) -> int:
 
 async def run_in_app(base_url: str, folder: Path, concurrency: int) -> Run:
     """The same, in the app (headless): from launch until the attention view is ranked."""
+    from textual.message import Message
+
     from porting_tui.listing.attention_context import LocalState
     from porting_tui.listing.session import Session
     from porting_tui.tui.app import PortingApp
@@ -293,13 +295,17 @@ async def run_in_app(base_url: str, folder: Path, concurrency: int) -> Run:
     )
     began = time.perf_counter()
     app = PortingApp(session)
-    async with app.run_test(size=(120, 40)) as pilot:
-        # The view joins the list screen once the first page is drawn.
-        while not app.screen.query(AttentionView):
-            await pilot.pause(0.01)
+    ranked_event = asyncio.Event()
+
+    def note_ranking(message: Message) -> None:
+        # The view's count once its first refresh has read every open order.
+        if isinstance(message, AttentionView.CountChanged) and message.complete and message.count:
+            ranked_event.set()
+
+    # Waiting on the view's message, not polling with pilot.pause: that redraws the screen.
+    async with app.run_test(size=(120, 40), message_hook=note_ranking):
+        await ranked_event.wait()
         view = app.screen.query_one(AttentionView)
-        while not (view.board.progress.complete and view.board.progress.total and view.items):
-            await pilot.pause(0.01)
         await app.workers.wait_for_complete()
         seconds = time.perf_counter() - began
         progress = view.board.progress

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.reactive import reactive
+from textual.reactive import var
 
 from porting_tui import start_collector
 from porting_tui.listing.order_navigation import OrderSequence
@@ -40,11 +40,13 @@ class AllProjectsApp(CrashSafeApp[None]):
         Binding("plus", "advance_demo_clock", "Demo: one day later", show=False),
     ]
 
-    busy: reactive[bool] = reactive(False)
+    # Vars, not reactives: a change of an app's reactive repaints the whole screen, and the
+    # activity changes with every request. The headers watch them and redraw their own line.
+    busy: var[bool] = var(False)
     """Requests of any project are in flight."""
-    activity: reactive[str] = reactive("")
+    activity: var[str] = var("")
     """What they do, with the project's name ("acme: listing orders")."""
-    refreshed_at: reactive[datetime | None] = reactive(None)
+    refreshed_at: var[datetime | None] = var(None)
 
     def __init__(self, sessions: ProjectSessions, *, close_sessions: bool = True) -> None:
         super().__init__()

@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from textual import work
 from textual.binding import Binding, BindingType
-from textual.reactive import reactive
+from textual.reactive import var
 
 from porting_tui.listing.order_navigation import OrderSequence
 from porting_tui.listing.session import Session
@@ -48,11 +48,13 @@ class PortingApp(CrashSafeApp[str | None]):
         Binding("I", "insights", "Insights", show=False),
     ]
 
-    busy: reactive[bool] = reactive(False)
+    # Vars, not reactives: a change of an app's reactive repaints the whole screen, and the
+    # activity changes with every request. The headers watch them and redraw their own line.
+    busy: var[bool] = var(False)
     """Requests to the API are in flight (a worker merely waiting sends none)."""
-    activity: reactive[str] = reactive("")
+    activity: var[str] = var("")
     """What the requests in flight do ("listing orders +2"); "" when none is."""
-    refreshed_at: reactive[datetime | None] = reactive(None)
+    refreshed_at: var[datetime | None] = var(None)
     """When data last arrived from the API, by the session's clock."""
 
     def __init__(self, session: Session, *, close_client: bool = True) -> None:

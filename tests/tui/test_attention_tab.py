@@ -137,6 +137,12 @@ async def test_the_app_can_start_on_the_list_and_stays_there(tmp_path: Path) -> 
         view = attention_view(app)
         assert view.items and view.ranked_once
         assert not view.display and list_screen(app).table.display
+        # Hidden, the view ranks without filling its table (a thousand rows, every second of
+        # a first refresh); shown, the rows are there from its first frame.
+        assert view.table.row_count == 0
+        await pilot.press("0")
+        assert view.display and view.table.row_count == len(view.items)
+        assert view.highlighted_order() == view.items[0].order_id
 
 
 async def test_an_operator_already_busy_in_the_list_is_not_taken_away(tmp_path: Path) -> None:

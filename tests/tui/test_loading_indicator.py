@@ -1,11 +1,16 @@
-"""The header's spinner turns only while a request is in flight, and says what is loading."""
+"""The header's spinner turns only while a request is in flight, and says what is loading,
+redrawing its own line rather than the screen."""
 
 from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
 import httpx
+import pytest
+from textual._compositor import Compositor
+from textual.screen import Screen
 from textual.widgets import Static
 
 from porting_tui.tui.app import PortingApp
@@ -50,3 +55,36 @@ async def test_the_spinner_stops_when_nothing_is_requested(tmp_path: Path) -> No
         await wait_until(pilot, lambda: not app.busy, "the refresh to end")
         await settle(pilot)
         assert freshness(app) == "updated 14:00:00"
+
+
+async def test_requests_coming_and_going_redraw_the_headers_line_not_the_screen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Needs attention's first refresh changes the activity with every request, dozens a
+    # second: each change laid out and redrew the whole screen.
+    app = PortingApp(make_session(httpx.ASGITransport(app=make_emulator().app), tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        full_updates: list[object] = []
+        layouts: list[object] = []
+        full_update = Compositor.render_full_update
+        refresh_layout = Screen._refresh_layout
+
+        def counted_full_update(compositor: Compositor, *args: Any, **kwargs: Any) -> Any:
+            full_updates.append(compositor)
+            return full_update(compositor, *args, **kwargs)
+
+        def counted_layout(screen: Screen[Any], *args: Any, **kwargs: Any) -> None:
+            layouts.append(screen)
+            refresh_layout(screen, *args, **kwargs)
+
+        monkeypatch.setattr(Compositor, "render_full_update", counted_full_update)
+        monkeypatch.setattr(Screen, "_refresh_layout", counted_layout)
+        app.busy = True
+        for count in range(10, 30):
+            app.activity = f"reading order details +{count}"
+            await pilot.pause()
+        await wait_until(pilot, lambda: "+29" in freshness(app), "the header")
+        # At most once as it turns busy and once for the width of the text; the rest are
+        # repaints of its line.
+        assert len(layouts) <= 2 and len(full_updates) <= 2, (len(layouts), len(full_updates))

@@ -103,6 +103,8 @@ class AttentionView(Vertical):
         self._busy = False
         self._progress_dirty = False
         self._keys: list[str] = []
+        self._rows_stale = False
+        """The ranking changed while the view was hidden: its rows are filled when shown."""
         self.showing_snoozed = False
         """True while the view lists the snoozed orders instead of the ranking."""
         self.ranked_once = False
@@ -198,7 +200,9 @@ class AttentionView(Vertical):
             text = f"{len(self.items)} need attention"
             text += f" · {snoozed} snoozed (Z)" if snoozed else ""
             text += f" · {progress.describe()}"
-        label.update(Text(text))
+        # One line the view's width whatever it says: no layout (a redraw of the whole screen)
+        # at each progress step.
+        label.update(Text(text), layout=False)
 
     def _show_problem(self) -> None:
         label = self.query_one("#attention-progress", Static)
@@ -216,6 +220,30 @@ class AttentionView(Vertical):
         self._last_rebuild = time.monotonic()
         ranked = self.board.items()
         self.items = self.board.snoozed_items() if self.showing_snoozed else ranked
+        if self.display:
+            self.fill_rows()
+        else:
+            # The list is shown: refilling a thousand rows every second while the first refresh
+            # reads the orders would slow it down (and lay out the screen) for nothing.
+            self._rows_stale = True
+        if self.problem is None:
+            self._show_progress(self.board.progress, busy=self._busy)
+        complete = self.board.progress.complete and not self._busy
+        if complete and self._refreshed:
+            self.ranked_once = True
+        self.post_message(self.CountChanged(len(ranked), complete))
+
+    def on_show(self) -> None:
+        self.fill_rows_if_stale()
+
+    def fill_rows_if_stale(self) -> None:
+        """Fill the rows now if the ranking changed while the view was hidden."""
+        if self._rows_stale:
+            self.fill_rows()
+
+    def fill_rows(self) -> None:
+        """Show ``items`` in the table; the cursor stays on the same order (see rebuild)."""
+        self._rows_stale = False
         table = self.table
         current = self.highlighted_order()
         place = table.cursor_row
@@ -237,12 +265,6 @@ class AttentionView(Vertical):
             table.move_cursor(row=table.get_row_index(str(current)), animate=False)
         elif table.row_count:
             table.move_cursor(row=min(place, table.row_count - 1), animate=False)
-        if self.problem is None:
-            self._show_progress(self.board.progress, busy=self._busy)
-        complete = self.board.progress.complete and not self._busy
-        if complete and self._refreshed:
-            self.ranked_once = True
-        self.post_message(self.CountChanged(len(ranked), complete))
 
     def highlighted_order(self) -> int | None:
         table = self.table

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Static
 
 _SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
@@ -20,16 +20,18 @@ class HeaderBar(Horizontal):
     the last answer. Busy, activity and the last refresh are the app's: every header mirrors
     them. A demo shows its clock, which only moves when told (``+``)."""
 
-    busy: reactive[bool] = reactive(False)
+    # Vars: the bar redraws what they show itself (_update_freshness), a line, not the bar.
+    busy: var[bool] = var(False)
     """Requests are running (the app sets this for every header)."""
-    activity: reactive[str] = reactive("")
+    activity: var[str] = var("")
     """What the requests in flight do, shown beside the spinner."""
-    refreshed_at: reactive[datetime | None] = reactive(None)
-    _frame: reactive[int] = reactive(0)
+    refreshed_at: var[datetime | None] = var(None)
+    _frame: var[int] = var(0)
 
     def __init__(self, *, demo_clock: Callable[[], datetime] | None = None) -> None:
         super().__init__()
         self._demo_clock = demo_clock
+        self._freshness_width = -1
 
     def badges(self) -> Iterable[Static]:
         """The flags shown between where and freshness (``#demo`` is added by the bar)."""
@@ -105,10 +107,9 @@ class HeaderBar(Horizontal):
 
     def _spin(self) -> None:
         self._frame = (self._frame + 1) % len(_SPINNER)
-        # Only the spinner's one cell changed: redraw it without laying out the screen.
-        self._update_freshness(layout=False)
+        self._update_freshness()
 
-    def _update_freshness(self, *, layout: bool = True) -> None:
+    def _update_freshness(self) -> None:
         text = Text(no_wrap=True, overflow="ellipsis")
         if self.busy:
             # While a request runs the header says what it is; the time of the last answer
@@ -117,4 +118,9 @@ class HeaderBar(Horizontal):
             text.append(self.activity or "loading")
         elif self.refreshed_at is not None:
             text.append(f"updated {self.refreshed_at:%H:%M:%S}")
-        self.query_one("#freshness", Static).update(text, layout=layout)
+        # The screen is laid out again only when the text's width changes: what the requests do
+        # changes with each of them (Needs attention's first refresh: dozens a second), and a
+        # layout redraws the whole screen.
+        width = text.cell_len
+        self.query_one("#freshness", Static).update(text, layout=width != self._freshness_width)
+        self._freshness_width = width

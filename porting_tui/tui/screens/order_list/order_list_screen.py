@@ -268,6 +268,8 @@ class OrderListScreen(SessionScreen):
         view = self.attention
         if view is None:
             return
+        if event.active:
+            view.fill_rows_if_stale()  # now, not a frame after it shows
         self.set_class(event.active, "-attention")
         switcher = self.query_one(ContentSwitcher)
         switcher.current = ATTENTION_VIEW if event.active else "orders"

@@ -45,4 +45,6 @@ class StatusLine(Static):
 
     def show(self, table: OrderTable, listing: OrderListing | None) -> None:
         text = list_status(table, listing, self.settings, paused=self.paused)
-        self.update(Content(text))
+        # One line the screen's width whatever it says (the screen's CSS): no layout needed,
+        # and one would redraw the whole screen at each change (each row highlighted).
+        self.update(Content(text), layout=False)
