@@ -306,6 +306,7 @@ async def _load_and_find(orders: int, page_size: int, runs: int) -> dict[str, An
     )
     figures.update(
         app_figures,
+        load_all_s=load,  # the median, not the last run's (app_figures holds that one)
         floor_key_ms=floor_key,
         key_ratio=keys / floor_key,
         screen_floor_key_ms=screen_key,

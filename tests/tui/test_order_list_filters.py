@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
+import pytest
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from porting_tui.client import OrderListItem
@@ -141,6 +144,27 @@ async def test_find_narrows_loaded_rows_as_you_type_without_asking_the_api(
     await pilot.press("escape")  # type: ignore[attr-defined]
     assert len(table.visible_orders) == table.loaded_count
     assert app.focused is table
+
+
+async def test_a_find_keystroke_never_lays_the_screen_out_for_the_status_line(
+    running: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It did at each key: a layout redraws the whole screen (about 30 of a keystroke's 40 ms).
+    app, pilot = running
+    await apply(app, pilot, OrderFilters())
+    laid_out: list[str] = []
+    refresh = Widget.refresh
+
+    def noted(widget: Widget, *regions: Any, **options: Any) -> Widget:
+        if options.get("layout"):
+            laid_out.append(type(widget).__name__)
+        return refresh(widget, *regions, **options)
+
+    monkeypatch.setattr(Widget, "refresh", noted)
+    await pilot.press("slash", *"summit")  # type: ignore[attr-defined]
+    status = str(list_screen(app).query_one("#list-status").render())
+    assert "match of 100 loaded" in status
+    assert "StatusLine" not in laid_out
 
 
 async def test_filters_and_find_survive_opening_an_order_and_coming_back(
