@@ -5,12 +5,16 @@ hidden at the start (Needs attention's view, the find box) joins after it, or wh
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from textual.css.stylesheet import Stylesheet
 from textual.message import Message
+from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, Input
 
 from porting_tui.tui.app import PortingApp
@@ -110,14 +114,19 @@ async def test_the_header_counts_the_early_request_as_in_flight(tmp_path: Path) 
         )
 
 
-def held_attention_app(
+@asynccontextmanager
+async def held_start(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> tuple[PortingApp, HeldFirstRequest]:
-    """The app with Needs attention, its first page held until released; the start waits
-    for it however long that takes (no wall-clock deadline in a test)."""
+) -> AsyncIterator[tuple[PortingApp, Pilot[Any], HeldFirstRequest]]:
+    """The app with Needs attention, run until its list screen is mounted, its first page
+    held until ``release`` is set; the start waits for it however long that takes (no
+    wall-clock deadline in a test)."""
     monkeypatch.setattr(order_list_screen, "START_AT_MOST_S", 3600.0)
     transport = HeldFirstRequest(httpx.ASGITransport(app=make_emulator().app))
-    return PortingApp(attention_session(tmp_path, transport=transport)), transport
+    app = PortingApp(attention_session(tmp_path, transport=transport))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: list_screen(app).is_mounted, "the list screen")
+        yield app, pilot, transport
 
 
 def attention_views(app: PortingApp) -> list[AttentionView]:
@@ -127,9 +136,7 @@ def attention_views(app: PortingApp) -> list[AttentionView]:
 async def test_needs_attention_and_the_find_box_join_after_the_first_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app, transport = held_attention_app(tmp_path, monkeypatch)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await wait_until(pilot, lambda: list_screen(app).is_mounted, "the list screen")
+    async with held_start(tmp_path, monkeypatch) as (app, pilot, transport):
         await pilot.pause()
         # Hidden at the start, neither is built while the first page is awaited.
         assert attention_views(app) == []
@@ -154,9 +161,7 @@ async def test_needs_attention_and_the_find_box_join_after_the_first_page(
 async def test_the_find_box_opens_before_the_first_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app, transport = held_attention_app(tmp_path, monkeypatch)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await wait_until(pilot, lambda: list_screen(app).is_mounted, "the list screen")
+    async with held_start(tmp_path, monkeypatch) as (app, pilot, transport):
         await pilot.press("slash", "7")
         find = app.screen.query_one("#find", Input)
         assert find.display and find.has_focus and find.value == "7"
@@ -192,9 +197,7 @@ async def test_the_list_screens_css_is_parsed_with_the_apps_not_again_at_its_pus
 async def test_quitting_while_the_first_page_loads_is_no_crash(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app, _ = held_attention_app(tmp_path, monkeypatch)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await wait_until(pilot, lambda: list_screen(app).is_mounted, "the list screen")
+    async with held_start(tmp_path, monkeypatch) as (app, pilot, _):
         await pilot.press("q")
     assert app.return_code == 0
 
@@ -208,9 +211,7 @@ async def test_an_app_torn_down_while_the_first_page_loads_reports_nothing_more(
 ) -> None:
     # The load is cancelled after the screen's widgets are gone: it must not look for them
     # (that was a second crash report, about the table, hiding the first error).
-    app, _ = held_attention_app(tmp_path, monkeypatch)
     with pytest.raises(Elsewhere):
-        async with app.run_test(size=(120, 40)) as pilot:
-            await wait_until(pilot, lambda: list_screen(app).is_mounted, "the list screen")
+        async with held_start(tmp_path, monkeypatch):
             raise Elsewhere
     assert not list((tmp_path / "xdg-state").rglob("crash-*"))

@@ -24,7 +24,7 @@ from tests.tui.conftest import (
     settle,
     wait_until,
 )
-from tests.tui.test_first_page import held_attention_app
+from tests.tui.test_first_page import held_start
 
 
 def emulator_transport() -> httpx.AsyncBaseTransport:
@@ -105,9 +105,7 @@ async def test_a_burst_after_slash_before_the_first_page_lands_in_the_find_box(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Before the first page the find box is not there yet: "/" mounts it, then focuses it.
-    app, transport = held_attention_app(tmp_path, monkeypatch)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await wait_until(pilot, lambda: list_screen(app).is_mounted, "the list screen")
+    async with held_start(tmp_path, monkeypatch) as (app, pilot, transport):
         await burst(pilot, "slash", "7", "0")
         await wait_until(pilot, lambda: bool(app.screen.query("#find")), "the find box")
         find = app.screen.query_one("#find", Input)
