@@ -262,9 +262,9 @@ def _write(document: tomlkit.TOMLDocument, path: Path) -> None:
 def save_view(view: SavedView, profile: str, path: Path | None = None) -> ProfileViews:
     """Add ``view`` for ``profile`` (or every profile), or replace the one of that name the
     profile sees; other content of the file is kept. Returns what ``profile`` now sees."""
-    path = path or views_file()
     import tomlkit
 
+    path = path or views_file()
     name = validate_name(view.name)
     if view.all_profiles and profile == DEMO_PROFILE:
         raise SavedViewsError("views saved in the demo stay in the demo: save it for the demo")
